@@ -1,0 +1,21 @@
+package cn.talentexchange.database;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The in-process MongoDB wire-protocol server used when no {@code spring.mongodb.uri} is set.
+ *
+ * @param backend {@code h2} keeps data in {@code file}; {@code memory} forgets it on exit (tests)
+ * @param file the H2 MVStore file
+ * @param database the database name the application uses
+ */
+@ConfigurationProperties("talent.embedded-mongo")
+public record EmbeddedMongoSettings(
+		@DefaultValue("h2") Backend backend,
+		@DefaultValue("data/talent-exchange.mv") String file,
+		@DefaultValue("talent") String database) {
+
+	public enum Backend { H2, MEMORY }
+
+}

@@ -1,0 +1,177 @@
+package cn.talentexchange.expert;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import cn.talentexchange.database.ConditionalUpdates;
+import cn.talentexchange.database.PagedQueries;
+import cn.talentexchange.pairing.ReferenceData;
+import cn.talentexchange.security.Caller;
+import cn.talentexchange.security.Role;
+import cn.talentexchange.web.ApiProblem;
+import cn.talentexchange.web.ExpectedVersion;
+import cn.talentexchange.web.PagedList;
+import cn.talentexchange.web.Paging;
+import cn.talentexchange.web.ProblemType;
+import org.bson.Document;
+import org.bson.types.ObjectId;
+
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** The expert module's service: profiles, availability and devices, each change one conditional update. */
+@Component
+public class Experts {
+
+	private final ReactiveMongoTemplate mongo;
+
+	private final PagedQueries pages;
+
+	private final ConditionalUpdates updates;
+
+	private final ReferenceData references;
+
+	private final Clock clock;
+
+	Experts(ReactiveMongoTemplate mongo, PagedQueries pages, ConditionalUpdates updates, ReferenceData references,
+			Clock clock) {
+		this.mongo = mongo;
+		this.pages = pages;
+		this.updates = updates;
+		this.references = references;
+		this.clock = clock;
+	}
+
+	Mono<PagedList<Expert>> search(ExpertSearch search, Paging paging) {
+		return pages.page(Query.query(search.criteria()), Sort.by("username"), paging, Expert.class);
+	}
+
+	/** Coordinators and admins see any expert; an expert sees only themself, so another's id is a 404. */
+	Mono<Expert> find(String id, Caller caller) {
+		return mongo.findOne(Query.query(visibleTo(caller).and("_id").is(id)), Expert.class)
+			.switchIfEmpty(Mono.error(() -> ApiProblem.notFound("expert", id)));
+	}
+
+	Mono<Expert> mine(Caller caller) {
+		return mongo.findOne(Query.query(own(caller)), Expert.class)
+			.switchIfEmpty(Mono.error(() -> new ApiProblem(ProblemType.NOT_FOUND, "You have no expert profile")));
+	}
+
+	Mono<Expert> register(NewExpert input) {
+		ExpertRules.requireSkillsOnce(input.skills());
+		Instant now = clock.instant();
+		Expert expert = new Expert(new ObjectId().toHexString(), input.username(), input.displayName(), input.phone(),
+				input.email(), input.employer(), input.organisationId(), input.homeLocation(), input.skills(),
+				Availability.NONE, input.maxWeekendsPerMonth(), input.maxTravelMinutes(), input.preferredCountyIds(),
+				input.preferredCategories(), List.of(), localeOrDefault(input.locale()), input.contactConsent(),
+				ExpertStatus.ACTIVE, 0, now, now);
+		return checkReferences(expert.organisationId(), expert.skills(), expert.preferredCountyIds())
+			.then(mongo.insert(expert));
+	}
+
+	Mono<Expert> change(String id, ExpertChanges input, ExpectedVersion expected) {
+		ExpertRules.requireSkillsOnce(input.skills());
+		Update update = new Update().set("displayName", input.displayName())
+			.set("phone", input.phone())
+			.set("email", input.email())
+			.set("employer", input.employer())
+			.set("organisationId", input.organisationId())
+			.set("homeLocation", input.homeLocation())
+			.set("skills", input.skills())
+			.set("maxWeekendsPerMonth", input.maxWeekendsPerMonth())
+			.set("maxTravelMinutes", input.maxTravelMinutes())
+			.set("preferredCountyIds", orEmpty(input.preferredCountyIds()))
+			.set("preferredCategories", orEmpty(input.preferredCategories()))
+			.set("locale", localeOrDefault(input.locale()))
+			.set("contactConsent", input.contactConsent())
+			.set("status", input.status());
+		return checkReferences(input.organisationId(), input.skills(), orEmpty(input.preferredCountyIds()))
+			.then(updates.update(Expert.class, "expert", Criteria.where("_id").is(id), expected, update));
+	}
+
+	Mono<Expert> changeProfile(Caller caller, ProfileChanges input, ExpectedVersion expected) {
+		Update update = new Update().set("displayName", input.displayName())
+			.set("phone", input.phone())
+			.set("email", input.email())
+			.set("homeLocation", input.homeLocation())
+			.set("maxWeekendsPerMonth", input.maxWeekendsPerMonth())
+			.set("maxTravelMinutes", input.maxTravelMinutes())
+			.set("preferredCountyIds", orEmpty(input.preferredCountyIds()))
+			.set("preferredCategories", orEmpty(input.preferredCategories()))
+			.set("locale", localeOrDefault(input.locale()))
+			.set("contactConsent", input.contactConsent())
+			.set("status", input.paused() ? ExpertStatus.PAUSED : ExpertStatus.ACTIVE);
+		// A retired expert's token may still be valid for a while; pausing must not bring them back.
+		Criteria notRetired = own(caller).and("status").ne(ExpertStatus.RETIRED);
+		return Flux.fromIterable(orEmpty(input.preferredCountyIds()))
+			.concatMap(county -> references.requireCounty("preferredCountyIds", county))
+			.then(updates.update(Expert.class, "expert profile", notRetired, expected, update));
+	}
+
+	Mono<Expert> changeAvailability(Caller caller, AvailabilityChanges input, ExpectedVersion expected) {
+		LocalDate today = LocalDate.now(clock);
+		ExpertRules.requireWeekendDates("dates", input.dates(), today);
+		ExpertRules.requireWeekendDates("blackoutDates", orEmpty(input.blackoutDates()), today);
+		Availability availability = new Availability(input.dates(), input.blackoutDates());
+		return updates.update(Expert.class, "expert profile", own(caller), expected,
+				new Update().set("availability", availability));
+	}
+
+	/** Registering a known token refreshes it, so a phone can announce itself at every start. */
+	Mono<Device> registerDevice(Caller caller, DeviceRegistration input) {
+		Instant now = clock.instant();
+		Query known = Query.query(own(caller).and("devices.token").is(input.token()));
+		Update refresh = new Update().set("devices.$.lastSeenAt", now).set("devices.$.platform", input.platform());
+		Device fresh = new Device(UUID.randomUUID().toString(), input.token(), input.platform(), now, now);
+		Query unknown = Query.query(own(caller).and("devices.token").ne(input.token()));
+		return mongo.updateFirst(known, refresh, Expert.class)
+			.flatMap(result -> result.getMatchedCount() > 0 ? Mono.empty()
+					: mongo.updateFirst(unknown, new Update().push("devices", fresh), Expert.class))
+			.then(mine(caller))
+			.flatMap(expert -> Mono.justOrEmpty(expert.devices().stream()
+				.filter(device -> device.token().equals(input.token()))
+				.findFirst()))
+			.switchIfEmpty(Mono.error(() -> new ApiProblem(ProblemType.NOT_FOUND, "You have no expert profile")));
+	}
+
+	Mono<Void> removeDevice(Caller caller, String deviceId) {
+		Query query = Query.query(own(caller).and("devices.id").is(deviceId));
+		return mongo.updateFirst(query, new Update().pull("devices", new Document("id", deviceId)), Expert.class)
+			.flatMap(result -> result.getModifiedCount() > 0 ? Mono.<Void>empty()
+					: Mono.error(ApiProblem.notFound("device", deviceId)));
+	}
+
+	private Mono<Void> checkReferences(String organisationId, List<HeldSkill> skills, List<String> preferredCountyIds) {
+		return references.requireOrganisation("organisationId", organisationId)
+			.then(references.requireSkills("skills", skills.stream().map(HeldSkill::skill).toList()))
+			.thenMany(Flux.fromIterable(preferredCountyIds))
+			.concatMap(county -> references.requireCounty("preferredCountyIds", county))
+			.then();
+	}
+
+	private static Criteria visibleTo(Caller caller) {
+		return caller.isCoordinator() || caller.has(Role.ADMIN) ? new Criteria() : own(caller);
+	}
+
+	private static Criteria own(Caller caller) {
+		return Criteria.where("username").is(caller.username());
+	}
+
+	private static String localeOrDefault(String locale) {
+		return locale == null ? "zh-CN" : locale;
+	}
+
+	private static <T> List<T> orEmpty(List<T> list) {
+		return list == null ? List.of() : list;
+	}
+
+}

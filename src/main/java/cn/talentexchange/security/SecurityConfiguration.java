@@ -1,0 +1,93 @@
+package cn.talentexchange.security;
+
+import java.util.Collection;
+import java.util.List;
+
+import cn.talentexchange.web.ApiProblem;
+import cn.talentexchange.web.ProblemDocumentHandler;
+import cn.talentexchange.web.ProblemType;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
+import org.springframework.web.reactive.config.WebFluxConfigurer;
+import org.springframework.web.reactive.result.method.annotation.ArgumentResolverConfigurer;
+import reactor.core.publisher.Mono;
+
+/**
+ * Who may call what, by role. Which documents a caller may see (their county, their own profile) is
+ * decided in each module's queries, so a foreign document is a 404, not a 403.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebFluxSecurity
+class SecurityConfiguration {
+
+	private static final String API = "/api/v1";
+
+	@Bean
+	SecurityWebFilterChain apiSecurity(ServerHttpSecurity http, ProblemDocumentHandler problems) {
+		ServerAuthenticationEntryPoint unauthenticated = (exchange, failure) -> problems.write(exchange,
+				new ApiProblem(ProblemType.UNAUTHENTICATED, "Send a valid bearer token"));
+		ServerAccessDeniedHandler forbidden = (exchange, denied) -> problems.write(exchange,
+				new ApiProblem(ProblemType.FORBIDDEN, "Your role does not allow this operation"));
+		return http.csrf(ServerHttpSecurity.CsrfSpec::disable)
+			.httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+			.formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+			.logout(ServerHttpSecurity.LogoutSpec::disable)
+			.requestCache(ServerHttpSecurity.RequestCacheSpec::disable)
+			.authorizeExchange(exchanges -> exchanges
+				.pathMatchers("/actuator/health", "/actuator/health/**").permitAll()
+				.pathMatchers(HttpMethod.POST, API + "/dev/tokens").permitAll()
+				.pathMatchers(API + "/experts/me", API + "/experts/me/**").hasRole(Role.EXPERT.name())
+				.pathMatchers(HttpMethod.GET, API + "/experts").hasAnyRole(Role.COORDINATOR.name(), Role.ADMIN.name())
+				.pathMatchers(HttpMethod.GET, API + "/experts/*")
+				.hasAnyRole(Role.COORDINATOR.name(), Role.ADMIN.name(), Role.EXPERT.name())
+				.pathMatchers(API + "/experts", API + "/experts/**").hasRole(Role.COORDINATOR.name())
+				.pathMatchers(HttpMethod.GET, API + "/requests", API + "/requests/*")
+				.hasAnyRole(Role.COUNTY_AGENCY.name(), Role.COORDINATOR.name(), Role.EXPERT.name())
+				.pathMatchers(API + "/requests", API + "/requests/**")
+				.hasAnyRole(Role.COUNTY_AGENCY.name(), Role.COORDINATOR.name())
+				.pathMatchers(HttpMethod.GET, API + "/counties/**", API + "/districts/**", API + "/parks/**",
+						API + "/pairings/**", API + "/skills/**", API + "/skill-categories/**")
+				.authenticated()
+				.pathMatchers("/actuator/**").hasRole(Role.ADMIN.name())
+				.anyExchange().authenticated())
+			.oauth2ResourceServer(server -> server
+				.jwt(jwt -> jwt.jwtAuthenticationConverter(SecurityConfiguration::authenticate))
+				.authenticationEntryPoint(unauthenticated)
+				.accessDeniedHandler(forbidden))
+			.exceptionHandling(handling -> handling
+				.authenticationEntryPoint(unauthenticated)
+				.accessDeniedHandler(forbidden))
+			.build();
+	}
+
+	@Bean
+	WebFluxConfigurer callerArgument() {
+		return new WebFluxConfigurer() {
+			@Override
+			public void configureArgumentResolvers(ArgumentResolverConfigurer configurer) {
+				configurer.addCustomResolver(new CallerArgumentResolver());
+			}
+		};
+	}
+
+	private static Mono<AbstractAuthenticationToken> authenticate(Jwt jwt) {
+		Caller caller = Caller.from(jwt);
+		Collection<GrantedAuthority> authorities = caller.roles().stream()
+			.<GrantedAuthority>map(role -> new SimpleGrantedAuthority(role.authority()))
+			.toList();
+		return Mono.just(new JwtAuthenticationToken(jwt, List.copyOf(authorities), jwt.getSubject()));
+	}
+
+}

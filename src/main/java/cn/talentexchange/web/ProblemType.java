@@ -1,0 +1,52 @@
+package cn.talentexchange.web;
+
+import java.net.URI;
+
+import org.springframework.http.HttpStatus;
+
+/** The closed catalogue of problem types the API answers with; clients switch on {@link #uri()}. */
+public enum ProblemType {
+
+	VALIDATION_FAILED(HttpStatus.BAD_REQUEST, "validation-failed", "The request is not valid"),
+	MALFORMED_REQUEST(HttpStatus.BAD_REQUEST, "malformed-request", "The request body cannot be read"),
+	REQUEST_TOO_LARGE(HttpStatus.BAD_REQUEST, "request-too-large", "The request body is too large"),
+	UNAUTHENTICATED(HttpStatus.UNAUTHORIZED, "unauthenticated", "A valid bearer token is required"),
+	FORBIDDEN(HttpStatus.FORBIDDEN, "forbidden", "Your role does not allow this"),
+	NOT_FOUND(HttpStatus.NOT_FOUND, "not-found", "No such resource"),
+	METHOD_NOT_ALLOWED(HttpStatus.METHOD_NOT_ALLOWED, "method-not-allowed", "The method is not allowed here"),
+	NOT_ACCEPTABLE(HttpStatus.NOT_ACCEPTABLE, "not-acceptable", "No acceptable representation"),
+	UNSUPPORTED_MEDIA_TYPE(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type", "The content type is not supported"),
+	VERSION_CONFLICT(HttpStatus.CONFLICT, "version-conflict", "The resource was changed by someone else"),
+	INVALID_STATE(HttpStatus.CONFLICT, "invalid-state", "The resource's status does not allow this"),
+	DUPLICATE(HttpStatus.CONFLICT, "duplicate", "A resource with the same key exists"),
+	PRECONDITION_FAILED(HttpStatus.PRECONDITION_FAILED, "precondition-failed", "If-Match does not match the current version"),
+	PRECONDITION_REQUIRED(HttpStatus.PRECONDITION_REQUIRED, "precondition-required", "A version (If-Match or the body's version) is required"),
+	INTERNAL(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "Something went wrong on our side");
+
+	private static final String BASE = "urn:talent-exchange:problem:";
+
+	private final HttpStatus status;
+
+	private final String slug;
+
+	private final String title;
+
+	ProblemType(HttpStatus status, String slug, String title) {
+		this.status = status;
+		this.slug = slug;
+		this.title = title;
+	}
+
+	public HttpStatus status() {
+		return status;
+	}
+
+	public String title() {
+		return title;
+	}
+
+	public URI uri() {
+		return URI.create(BASE + slug);
+	}
+
+}
