@@ -14,7 +14,7 @@ import org.springframework.data.mongodb.core.index.Index;
 class RequestIndexes {
 
 	@Bean
-	IndexTask requestIndexes(ReactiveMongoTemplate mongo) {
+	IndexTask requestIndexTask(ReactiveMongoTemplate mongo) {
 		return new IndexTask(mongo, DemandRequest.class, List.of(
 				new Index().on("countyId", Sort.Direction.ASC).on("status", Sort.Direction.ASC).named("county_status"),
 				new Index().on("status", Sort.Direction.ASC).on("createdAt", Sort.Direction.DESC).named("status_created")));

@@ -14,7 +14,7 @@ import org.springframework.data.mongodb.core.index.Index;
 class ExpertIndexes {
 
 	@Bean
-	IndexTask expertIndexes(ReactiveMongoTemplate mongo) {
+	IndexTask expertIndexTask(ReactiveMongoTemplate mongo) {
 		return new IndexTask(mongo, Expert.class, List.of(
 				new Index("username", Sort.Direction.ASC).unique().named("username_unique"),
 				new Index("devices.token", Sort.Direction.ASC).named("device_token"),

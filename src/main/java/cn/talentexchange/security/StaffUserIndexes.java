@@ -14,7 +14,7 @@ import org.springframework.data.mongodb.core.index.Index;
 class StaffUserIndexes {
 
 	@Bean
-	IndexTask staffUserIndexes(ReactiveMongoTemplate mongo) {
+	IndexTask staffUserIndexTask(ReactiveMongoTemplate mongo) {
 		return new IndexTask(mongo, StaffUser.class,
 				List.of(new Index("username", Sort.Direction.ASC).unique().named("username_unique")));
 	}

@@ -1,0 +1,30 @@
+package cn.talentexchange;
+
+import java.util.Set;
+import java.util.TreeSet;
+
+import cn.talentexchange.support.ApiContract;
+import cn.talentexchange.support.ApiTest;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.web.reactive.result.method.annotation.RequestMappingHandlerMapping;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ContractRoutesTest extends ApiTest {
+
+	@Autowired
+	RequestMappingHandlerMapping handlers;
+
+	@Test
+	void theSpecAndTheControllersListTheSameOperations() {
+		Set<String> served = new TreeSet<>();
+		handlers.getHandlerMethods().keySet().forEach(mapping -> mapping.getPatternsCondition().getPatterns()
+			.forEach(pattern -> mapping.getMethodsCondition().getMethods()
+				.forEach(method -> served.add(method.name() + " " + pattern.getPatternString()))));
+		served.removeIf(operation -> !operation.contains(" /api/"));
+		assertThat(served).isEqualTo(ApiContract.get().operations());
+	}
+
+}
