@@ -8,6 +8,7 @@ import cn.talentexchange.support.ApiTest;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.web.reactive.result.method.annotation.RequestMappingHandlerMapping;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -15,6 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ContractRoutesTest extends ApiTest {
 
 	@Autowired
+	@Qualifier("requestMappingHandlerMapping")
 	RequestMappingHandlerMapping handlers;
 
 	@Test

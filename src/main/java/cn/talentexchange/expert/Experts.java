@@ -9,6 +9,7 @@ import java.util.UUID;
 import cn.talentexchange.database.ConditionalUpdates;
 import cn.talentexchange.database.PagedQueries;
 import cn.talentexchange.pairing.ReferenceData;
+import cn.talentexchange.security.AccountDirectory;
 import cn.talentexchange.security.Caller;
 import cn.talentexchange.security.Role;
 import cn.talentexchange.web.ApiProblem;
@@ -42,8 +43,11 @@ public class Experts {
 
 	private final Clock clock;
 
+	private final List<AccountDirectory> accounts;
+
 	Experts(ReactiveMongoTemplate mongo, PagedQueries pages, ConditionalUpdates updates, ReferenceData references,
-			Clock clock) {
+			Clock clock, List<AccountDirectory> accounts) {
+		this.accounts = accounts;
 		this.mongo = mongo;
 		this.pages = pages;
 		this.updates = updates;
@@ -75,6 +79,7 @@ public class Experts {
 				input.preferredCategories(), List.of(), localeOrDefault(input.locale()), input.contactConsent(),
 				ExpertStatus.ACTIVE, 0, now, now);
 		return checkReferences(expert.organisationId(), expert.skills(), expert.preferredCountyIds())
+			.then(requireFreeUsername(expert.username()))
 			.then(mongo.insert(expert));
 	}
 
@@ -110,11 +115,9 @@ public class Experts {
 			.set("locale", localeOrDefault(input.locale()))
 			.set("contactConsent", input.contactConsent())
 			.set("status", input.paused() ? ExpertStatus.PAUSED : ExpertStatus.ACTIVE);
-		// A retired expert's token may still be valid for a while; pausing must not bring them back.
-		Criteria notRetired = own(caller).and("status").ne(ExpertStatus.RETIRED);
 		return Flux.fromIterable(orEmpty(input.preferredCountyIds()))
 			.concatMap(county -> references.requireCounty("preferredCountyIds", county))
-			.then(updates.update(Expert.class, "expert profile", notRetired, expected, update));
+			.then(updates.update(Expert.class, "expert profile", ownActive(caller), expected, update));
 	}
 
 	Mono<Expert> changeAvailability(Caller caller, AvailabilityChanges input, ExpectedVersion expected) {
@@ -122,32 +125,49 @@ public class Experts {
 		ExpertRules.requireWeekendDates("dates", input.dates(), today);
 		ExpertRules.requireWeekendDates("blackoutDates", orEmpty(input.blackoutDates()), today);
 		Availability availability = new Availability(input.dates(), input.blackoutDates());
-		return updates.update(Expert.class, "expert profile", own(caller), expected,
+		return updates.update(Expert.class, "expert profile", ownActive(caller), expected,
 				new Update().set("availability", availability));
 	}
 
-	/** Registering a known token refreshes it, so a phone can announce itself at every start. */
-	Mono<Device> registerDevice(Caller caller, DeviceRegistration input) {
+	/**
+	 * Registering a known token refreshes it, so a phone can announce itself at every start. Retired
+	 * experts get no new devices: nothing should reach them any more.
+	 */
+	Mono<DeviceRegistered> registerDevice(Caller caller, DeviceRegistration input) {
 		Instant now = clock.instant();
-		Query known = Query.query(own(caller).and("devices.token").is(input.token()));
+		Query known = Query.query(ownActive(caller).and("devices.token").is(input.token()));
 		Update refresh = new Update().set("devices.$.lastSeenAt", now).set("devices.$.platform", input.platform());
 		Device fresh = new Device(UUID.randomUUID().toString(), input.token(), input.platform(), now, now);
-		Query unknown = Query.query(own(caller).and("devices.token").ne(input.token()));
+		Query unknown = Query.query(ownActive(caller).and("devices.token").ne(input.token()));
 		return mongo.updateFirst(known, refresh, Expert.class)
-			.flatMap(result -> result.getMatchedCount() > 0 ? Mono.empty()
-					: mongo.updateFirst(unknown, new Update().push("devices", fresh), Expert.class))
-			.then(mine(caller))
-			.flatMap(expert -> Mono.justOrEmpty(expert.devices().stream()
+			.flatMap(refreshed -> refreshed.getMatchedCount() > 0 ? Mono.just(false)
+					: mongo.updateFirst(unknown, new Update().push("devices", fresh), Expert.class)
+						.map(added -> added.getModifiedCount() > 0))
+			.flatMap(created -> mine(caller).flatMap(expert -> Mono.justOrEmpty(expert.devices().stream()
 				.filter(device -> device.token().equals(input.token()))
-				.findFirst()))
-			.switchIfEmpty(Mono.error(() -> new ApiProblem(ProblemType.NOT_FOUND, "You have no expert profile")));
+				.findFirst()
+				.map(device -> new DeviceRegistered(device, created)))))
+			.switchIfEmpty(Mono.error(() -> new ApiProblem(ProblemType.NOT_FOUND, "You have no active expert profile")));
+	}
+
+	/** The device a phone registered, and whether this call added it (rather than refreshing it). */
+	record DeviceRegistered(Device device, boolean created) {
 	}
 
 	Mono<Void> removeDevice(Caller caller, String deviceId) {
-		Query query = Query.query(own(caller).and("devices.id").is(deviceId));
+		Query query = Query.query(ownActive(caller).and("devices.id").is(deviceId));
 		return mongo.updateFirst(query, new Update().pull("devices", new Document("id", deviceId)), Expert.class)
 			.flatMap(result -> result.getModifiedCount() > 0 ? Mono.<Void>empty()
 					: Mono.error(ApiProblem.notFound("device", deviceId)));
+	}
+
+	/** Expert usernames are unique by index; staff accounts live elsewhere, so they are asked. */
+	private Mono<Void> requireFreeUsername(String username) {
+		return Flux.fromIterable(accounts)
+			.concatMap(directory -> directory.findActive(username))
+			.hasElements()
+			.flatMap(taken -> taken ? Mono.error(new ApiProblem(ProblemType.DUPLICATE,
+					"The username '" + username + "' is taken")) : Mono.empty());
 	}
 
 	private Mono<Void> checkReferences(String organisationId, List<HeldSkill> skills, List<String> preferredCountyIds) {
@@ -164,6 +184,11 @@ public class Experts {
 
 	private static Criteria own(Caller caller) {
 		return Criteria.where("username").is(caller.username());
+	}
+
+	/** A retired expert's token may stay valid for a while; their profile no longer changes. */
+	private static Criteria ownActive(Caller caller) {
+		return own(caller).and("status").ne(ExpertStatus.RETIRED);
 	}
 
 	private static String localeOrDefault(String locale) {

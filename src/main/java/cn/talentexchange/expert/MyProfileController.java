@@ -74,9 +74,12 @@ class MyProfileController {
 
 	@PostMapping("/devices")
 	Mono<ResponseEntity<DeviceView>> registerDevice(Caller caller, @Valid @RequestBody DeviceRegistration input) {
-		return experts.registerDevice(caller, input)
-			.map(device -> ResponseEntity.created(URI.create("/api/v1/experts/me/devices/" + device.id()))
-				.body(DeviceView.of(device)));
+		return experts.registerDevice(caller, input).map(registered -> {
+			DeviceView view = DeviceView.of(registered.device());
+			return registered.created()
+					? ResponseEntity.created(URI.create("/api/v1/experts/me/devices/" + view.id())).body(view)
+					: ResponseEntity.ok(view);
+		});
 	}
 
 	@DeleteMapping("/devices/{deviceId}")

@@ -17,7 +17,6 @@ import org.springframework.core.annotation.Order;
 import org.springframework.core.codec.DecodingException;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerCodecConfigurer;
@@ -151,17 +150,21 @@ public class ProblemDocumentHandler implements WebExceptionHandler {
 	}
 
 	private static ApiProblem byStatus(HttpStatusCode status, String reason) {
-		ProblemType type = switch (HttpStatus.valueOf(status.value())) {
-			case NOT_FOUND -> ProblemType.NOT_FOUND;
-			case METHOD_NOT_ALLOWED -> ProblemType.METHOD_NOT_ALLOWED;
-			case NOT_ACCEPTABLE -> ProblemType.NOT_ACCEPTABLE;
-			case UNSUPPORTED_MEDIA_TYPE -> ProblemType.UNSUPPORTED_MEDIA_TYPE;
-			case UNAUTHORIZED -> ProblemType.UNAUTHENTICATED;
-			case FORBIDDEN -> ProblemType.FORBIDDEN;
-			case PAYLOAD_TOO_LARGE -> ProblemType.REQUEST_TOO_LARGE;
-			case BAD_REQUEST -> ProblemType.MALFORMED_REQUEST;
+		ProblemType type = switch (status.value()) {
+			case 400 -> ProblemType.MALFORMED_REQUEST;
+			case 401 -> ProblemType.UNAUTHENTICATED;
+			case 403 -> ProblemType.FORBIDDEN;
+			case 404 -> ProblemType.NOT_FOUND;
+			case 405 -> ProblemType.METHOD_NOT_ALLOWED;
+			case 406 -> ProblemType.NOT_ACCEPTABLE;
+			// The API documents oversized bodies as a 400 problem, like any other unusable input.
+			case 413 -> ProblemType.REQUEST_TOO_LARGE;
+			case 415 -> ProblemType.UNSUPPORTED_MEDIA_TYPE;
 			default -> ProblemType.INTERNAL;
 		};
+		if (type == ProblemType.INTERNAL) {
+			log.error("Unexpected status {} ({})", status, reason);
+		}
 		return new ApiProblem(type, reason != null ? reason : type.title());
 	}
 

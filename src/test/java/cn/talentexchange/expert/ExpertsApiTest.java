@@ -50,6 +50,33 @@ class ExpertsApiTest extends ApiTest {
 	}
 
 	@Test
+	void aStaffUsernameCannotBecomeAnExpert() {
+		as("coordinator").post().uri("/api/v1/experts").contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(newExpert("agency-faku"))
+			.exchange()
+			.expectStatus().isEqualTo(409)
+			.expectBody().jsonPath("$.type").isEqualTo("urn:talent-exchange:problem:duplicate");
+	}
+
+	@Test
+	void aRetiredExpertCanNoLongerSignInOrChangeAnything() {
+		String username = "retiring-" + UUID.randomUUID().toString().substring(0, 8);
+		Map<?, ?> created = register(username);
+		as(username).get().uri("/api/v1/experts/me").exchange().expectStatus().isOk().expectBody();
+		Map<String, Object> retire = changes("Li Wei", 0);
+		retire.put("status", "RETIRED");
+		as("coordinator").put().uri("/api/v1/experts/" + created.get("id")).contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(retire).exchange().expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("RETIRED");
+
+		as(username).post().uri("/api/v1/experts/me/devices").contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("token", "late-token", "platform", "IOS"))
+			.exchange().expectStatus().isNotFound().expectBody();
+		anonymous().post().uri("/api/v1/dev/tokens").contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("username", username))
+			.exchange().expectStatus().isNotFound().expectBody();
+	}
+
+	@Test
 	void coordinatorsSearchBySkillLevelOrganisationAndAvailability() {
 		String username = "search-" + UUID.randomUUID().toString().substring(0, 8);
 		Map<?, ?> created = register(username);
