@@ -79,6 +79,10 @@ public class ProblemDocumentHandler implements WebExceptionHandler {
 		body.put("instance", exchange.getRequest().getPath().value());
 		body.putAll(problem.extensions());
 		exchange.getResponse().getHeaders().remove("ETag");
+		if (problem.type() == ProblemType.REQUEST_TOO_LARGE) {
+			// The rest of the body may still be on its way; a fresh connection is cheaper than draining it.
+			exchange.getResponse().getHeaders().set("Connection", "close");
+		}
 		return ServerResponse.status(problem.type().status())
 			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
 			.bodyValue(body)
