@@ -1,0 +1,124 @@
+package cn.talentexchange.planning.domain;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.Map;
+import java.util.Set;
+
+import cn.talentexchange.pairing.ActionCategory;
+import cn.talentexchange.pairing.GeoPoint;
+import org.optaplanner.core.api.domain.lookup.PlanningId;
+
+/**
+ * An expert as the weekend planner sees them. Equality is identity: the solver joins on experts
+ * millions of times a second, and a value-based hash over maps would dominate the cost.
+ */
+public final class PlannedExpert {
+
+	@PlanningId
+	private final String id;
+
+	private final String organisationId;
+
+	private final GeoPoint home;
+
+	private final Map<String, Integer> skillLevels;
+
+	private final Set<LocalDate> availableDates;
+
+	private final int maxWeekendsPerMonth;
+
+	private final int maxTravelMinutes;
+
+	private final Set<String> preferredCountyIds;
+
+	private final Set<ActionCategory> preferredCategories;
+
+	private final Set<String> declinedRequestIds;
+
+	/** Weekends already given in a month by visits outside this plan (accepted earlier, other windows). */
+	private final Map<YearMonth, Integer> weekendsCommittedElsewhere;
+
+	public PlannedExpert(String id, String organisationId, GeoPoint home, Map<String, Integer> skillLevels,
+			Set<LocalDate> availableDates, int maxWeekendsPerMonth, int maxTravelMinutes, Set<String> preferredCountyIds,
+			Set<ActionCategory> preferredCategories, Set<String> declinedRequestIds,
+			Map<YearMonth, Integer> weekendsCommittedElsewhere) {
+		this.id = id;
+		this.organisationId = organisationId;
+		this.home = home;
+		this.skillLevels = Map.copyOf(skillLevels);
+		this.availableDates = Set.copyOf(availableDates);
+		this.maxWeekendsPerMonth = maxWeekendsPerMonth;
+		this.maxTravelMinutes = maxTravelMinutes;
+		this.preferredCountyIds = Set.copyOf(preferredCountyIds);
+		this.preferredCategories = Set.copyOf(preferredCategories);
+		this.declinedRequestIds = Set.copyOf(declinedRequestIds);
+		this.weekendsCommittedElsewhere = Map.copyOf(weekendsCommittedElsewhere);
+	}
+
+	public String getId() {
+		return id;
+	}
+
+	public String getOrganisationId() {
+		return organisationId;
+	}
+
+	public GeoPoint getHome() {
+		return home;
+	}
+
+	public int levelOf(String skill) {
+		return skillLevels.getOrDefault(skill, 0);
+	}
+
+	public Map<String, Integer> getSkillLevels() {
+		return skillLevels;
+	}
+
+	public boolean isAvailableOn(LocalDate date) {
+		return availableDates.contains(date);
+	}
+
+	public Set<LocalDate> getAvailableDates() {
+		return availableDates;
+	}
+
+	public int getMaxWeekendsPerMonth() {
+		return maxWeekendsPerMonth;
+	}
+
+	public int getMaxTravelMinutes() {
+		return maxTravelMinutes;
+	}
+
+	public Set<String> getPreferredCountyIds() {
+		return preferredCountyIds;
+	}
+
+	public Set<ActionCategory> getPreferredCategories() {
+		return preferredCategories;
+	}
+
+	public boolean hasDeclined(String requestId) {
+		return declinedRequestIds.contains(requestId);
+	}
+
+	public Set<String> getDeclinedRequestIds() {
+		return declinedRequestIds;
+	}
+
+	public int weekendsCommittedIn(YearMonth month) {
+		return weekendsCommittedElsewhere.getOrDefault(month, 0);
+	}
+
+	public Map<YearMonth, Integer> getWeekendsCommittedElsewhere() {
+		return weekendsCommittedElsewhere;
+	}
+
+	@Override
+	public String toString() {
+		return id;
+	}
+
+}
