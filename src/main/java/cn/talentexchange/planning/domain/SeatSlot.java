@@ -16,7 +16,7 @@ import org.optaplanner.core.api.domain.variable.ShadowVariable;
  * picks an expert or leaves it empty; its date follows the visit through a shadow variable, so every
  * rule that reads the date sees the visit move.
  */
-@PlanningEntity
+@PlanningEntity(difficultyComparatorClass = SeatSlotDifficulty.class)
 public class SeatSlot {
 
 	@PlanningId

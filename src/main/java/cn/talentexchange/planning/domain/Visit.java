@@ -14,7 +14,7 @@ import org.optaplanner.core.api.domain.valuerange.ValueRangeProvider;
 import org.optaplanner.core.api.domain.variable.PlanningVariable;
 
 /** One county request's visit: the planner picks which of its acceptable dates it happens on. */
-@PlanningEntity
+@PlanningEntity(difficultyComparatorClass = VisitDifficulty.class)
 public class Visit {
 
 	@PlanningId
