@@ -15,4 +15,13 @@ public enum Priority {
 		return weight;
 	}
 
+	public static Priority ofWeight(int weight) {
+		for (Priority priority : values()) {
+			if (priority.weight == weight) {
+				return priority;
+			}
+		}
+		throw new IllegalArgumentException("No priority weighs " + weight);
+	}
+
 }

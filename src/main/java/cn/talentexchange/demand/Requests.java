@@ -56,6 +56,25 @@ public class Requests {
 		this.clock = clock;
 	}
 
+	/** Open requests, optionally of some counties: what a plan may fill. */
+	public Flux<DemandRequest> openIn(List<String> countyIds) {
+		Criteria open = Criteria.where("status").is(RequestStatus.OPEN);
+		return mongo.find(Query.query(countyIds.isEmpty() ? open : open.and("countyId").in(countyIds)),
+				DemandRequest.class);
+	}
+
+	/** OPEN to PLANNED once a plan's offers for it are out; already planned requests stay as they are. */
+	public Mono<Boolean> markPlanned(String requestId) {
+		return mongo.updateFirst(Query.query(Criteria.where("_id").is(requestId).and("status").is(RequestStatus.OPEN)),
+				new Update().set("status", RequestStatus.PLANNED).set("updatedAt", clock.instant()).inc("version", 1),
+				DemandRequest.class)
+			.map(result -> result.getModifiedCount() > 0);
+	}
+
+	public Mono<DemandRequest> findById(String requestId) {
+		return mongo.findById(requestId, DemandRequest.class);
+	}
+
 	Mono<PagedList<DemandRequest>> list(Caller caller, String countyId, RequestStatus status, ActionCategory category,
 			Paging paging) {
 		List<Criteria> filter = new ArrayList<>(List.of(visibleTo(caller)));

@@ -55,6 +55,12 @@ public class Experts {
 		this.clock = clock;
 	}
 
+	/** Experts the planner may use: active and willing to be contacted. */
+	public Flux<Expert> plannable() {
+		return mongo.find(Query.query(Criteria.where("status").is(ExpertStatus.ACTIVE).and("contactConsent").is(true)),
+				Expert.class);
+	}
+
 	Mono<PagedList<Expert>> search(ExpertSearch search, Paging paging) {
 		return pages.page(Query.query(search.criteria()), Sort.by("username"), paging, Expert.class);
 	}

@@ -23,6 +23,10 @@ public class ReferenceData {
 		this.mongo = mongo;
 	}
 
+	public Flux<Pairing> pairings() {
+		return mongo.findAll(Pairing.class);
+	}
+
 	public Mono<County> county(String countyId) {
 		return mongo.findById(countyId, County.class);
 	}

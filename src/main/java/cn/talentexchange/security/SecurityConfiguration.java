@@ -60,6 +60,8 @@ class SecurityConfiguration {
 				.pathMatchers(HttpMethod.GET, API + "/counties/**", API + "/districts/**", API + "/parks/**",
 						API + "/pairings/**", API + "/skills/**", API + "/skill-categories/**")
 				.authenticated()
+				.pathMatchers(API + "/plans", API + "/plans/**", API + "/admin/constraint-weights")
+				.hasRole(Role.COORDINATOR.name())
 				.pathMatchers("/actuator/**").hasRole(Role.ADMIN.name())
 				.anyExchange().authenticated())
 			.oauth2ResourceServer(server -> server

@@ -19,6 +19,7 @@ public enum ProblemType {
 	VERSION_CONFLICT(HttpStatus.CONFLICT, "version-conflict", "The resource was changed by someone else"),
 	INVALID_STATE(HttpStatus.CONFLICT, "invalid-state", "The resource's status does not allow this"),
 	DUPLICATE(HttpStatus.CONFLICT, "duplicate", "A resource with the same key exists"),
+	WINDOW_BUSY(HttpStatus.CONFLICT, "window-busy", "Another plan is running over an overlapping window"),
 	PRECONDITION_FAILED(HttpStatus.PRECONDITION_FAILED, "precondition-failed", "If-Match does not match the current version"),
 	PRECONDITION_REQUIRED(HttpStatus.PRECONDITION_REQUIRED, "precondition-required", "A version (If-Match or the body's version) is required"),
 	INTERNAL(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "Something went wrong on our side");

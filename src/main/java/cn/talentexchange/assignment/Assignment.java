@@ -1,0 +1,21 @@
+package cn.talentexchange.assignment;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+import cn.talentexchange.database.Versioned;
+
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/**
+ * One expert on one position of one seat of a request, on one date.
+ *
+ * @param seat the index of the seat in the request
+ * @param position which of the seat's {@code count} people this is (0-based)
+ * @param wholeWeekend whether the visit also takes the Sunday after {@code date}
+ */
+@Document("assignments")
+public record Assignment(String id, String planId, String requestId, String countyId, int seat, int position,
+		String skill, LocalDate date, boolean wholeWeekend, String expertId, AssignmentStatus status,
+		Instant offerDeadline, long version, Instant createdAt, Instant updatedAt) implements Versioned {
+}

@@ -1,0 +1,17 @@
+package cn.talentexchange.assignment;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+/** One expert on one seat of one visit: offered, then answered, then carried out (or not). */
+public enum AssignmentStatus {
+
+	OFFERED, ACCEPTED, DECLINED, EXPIRED, CANCELLED, CHECKED_IN, COMPLETED, NO_SHOW;
+
+	/** The expert has said yes and the visit is still ahead or under way: the planner keeps these. */
+	public static final Set<AssignmentStatus> COMMITTED = EnumSet.of(ACCEPTED, CHECKED_IN);
+
+	/** Holding the seat: an offer out, or a yes. */
+	public static final Set<AssignmentStatus> HOLDING = EnumSet.of(OFFERED, ACCEPTED, CHECKED_IN);
+
+}

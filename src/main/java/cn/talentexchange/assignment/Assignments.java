@@ -1,0 +1,76 @@
+package cn.talentexchange.assignment;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Collection;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** The assignment module's service as other modules use it: offers from published plans, history for planning. */
+@Component
+public class Assignments {
+
+	private final ReactiveMongoTemplate mongo;
+
+	private final Clock clock;
+
+	Assignments(ReactiveMongoTemplate mongo, Clock clock) {
+		this.mongo = mongo;
+		this.clock = clock;
+	}
+
+	/**
+	 * Creates the offer unless it exists: the id is derived from the plan and the seat position, so a
+	 * publish that is retried, or runs twice, creates each offer once.
+	 *
+	 * @return whether this call created it
+	 */
+	public Mono<Boolean> offer(NewOffer offer) {
+		Instant now = clock.instant();
+		Assignment assignment = new Assignment(offer.planId() + ":" + offer.requestId() + "#" + offer.seat() + "."
+				+ offer.position(), offer.planId(), offer.requestId(), offer.countyId(), offer.seat(), offer.position(),
+				offer.skill(), offer.date(), offer.wholeWeekend(), offer.expertId(), AssignmentStatus.OFFERED,
+				offer.offerDeadline(), 0, now, now);
+		return mongo.insert(assignment).thenReturn(true).onErrorResume(DuplicateKeyException.class, exists -> Mono.just(false));
+	}
+
+	/** Assignments in the given statuses whose visit falls between the dates (inclusive). */
+	public Flux<Assignment> between(LocalDate from, LocalDate to, Collection<AssignmentStatus> statuses) {
+		return mongo.find(Query.query(Criteria.where("date").gte(from).lte(to).and("status").in(statuses)),
+				Assignment.class);
+	}
+
+	/** Every request an expert said no to; the planner never offers those again. */
+	public Flux<Assignment> declines() {
+		return mongo.find(Query.query(Criteria.where("status").is(AssignmentStatus.DECLINED)), Assignment.class);
+	}
+
+	/** Who served the given requests (accepted or completed), for continuity on follow-ups. */
+	public Flux<Assignment> servedOn(Collection<String> requestIds) {
+		return mongo.find(Query.query(Criteria.where("requestId").in(requestIds)
+			.and("status").in(AssignmentStatus.ACCEPTED, AssignmentStatus.CHECKED_IN, AssignmentStatus.COMPLETED)),
+				Assignment.class);
+	}
+
+	public Flux<Assignment> ofPlan(String planId) {
+		return mongo.find(Query.query(Criteria.where("planId").is(planId)), Assignment.class);
+	}
+
+	/** Whether the plan already made offers on the request. */
+	public Mono<Boolean> anyOf(String planId, String requestId) {
+		return mongo.exists(Query.query(Criteria.where("planId").is(planId).and("requestId").is(requestId)), Assignment.class);
+	}
+
+	/** What publishing a plan asks for one filled seat position. */
+	public record NewOffer(String planId, String requestId, String countyId, int seat, int position, String skill,
+			LocalDate date, boolean wholeWeekend, String expertId, Instant offerDeadline) {
+	}
+
+}

@@ -1,0 +1,223 @@
+package cn.talentexchange.planning;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import cn.talentexchange.assignment.Assignments;
+import cn.talentexchange.database.ConditionalUpdates;
+import cn.talentexchange.database.PagedQueries;
+import cn.talentexchange.demand.RequestStatus;
+import cn.talentexchange.demand.Requests;
+import cn.talentexchange.security.Caller;
+import cn.talentexchange.web.ApiProblem;
+import cn.talentexchange.web.PagedList;
+import cn.talentexchange.web.Paging;
+import cn.talentexchange.web.ProblemType;
+import org.bson.types.ObjectId;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** The planning module's service: start, watch, stop and publish plan runs. */
+@Component
+class PlanRuns {
+
+	private static final Logger log = LoggerFactory.getLogger(PlanRuns.class);
+
+	/** A lease outlives the solver's own time limit by this much, for loading and saving. */
+	private static final Duration LEASE_MARGIN = Duration.ofMinutes(5);
+
+	private final ReactiveMongoTemplate mongo;
+
+	private final PagedQueries pages;
+
+	private final ConditionalUpdates updates;
+
+	private final PlanLocks locks;
+
+	private final WeekendProblemLoader loader;
+
+	private final WeekendSolving solving;
+
+	private final Assignments assignments;
+
+	private final Requests requests;
+
+	private final PlanningSettings settings;
+
+	private final Clock clock;
+
+	PlanRuns(ReactiveMongoTemplate mongo, PagedQueries pages, ConditionalUpdates updates, PlanLocks locks,
+			WeekendProblemLoader loader, WeekendSolving solving, Assignments assignments, Requests requests,
+			PlanningSettings settings, Clock clock) {
+		this.mongo = mongo;
+		this.pages = pages;
+		this.updates = updates;
+		this.locks = locks;
+		this.loader = loader;
+		this.solving = solving;
+		this.assignments = assignments;
+		this.requests = requests;
+		this.settings = settings;
+		this.clock = clock;
+	}
+
+	/** Takes the window's lease, records the run as QUEUED, then loads and solves in the background. */
+	Mono<PlanRun> start(PlanWindow requested, Caller caller) {
+		String profile = requested.profile() == null ? settings.defaultProfile() : requested.profile();
+		PlanWindow window = new PlanWindow(requested.from(), requested.to(), requested.counties(), profile);
+		checkWindow(window);
+		Instant now = clock.instant();
+		PlanRun run = new PlanRun(new ObjectId().toHexString(), window, profile, PlanStatus.QUEUED, caller.username(),
+				solving.instanceId(), false, now, null, null, null, null, null, List.of(), List.of(), null, null, 0, now);
+		return Mono.fromCallable(() -> solving.maxDuration(profile).plus(LEASE_MARGIN))
+			.flatMap(lease -> locks.acquire(run.id(), window, lease))
+			.then(mongo.insert(run))
+			.doOnSuccess(this::solveInBackground);
+	}
+
+	Mono<PlanRun> find(String id) {
+		return mongo.findById(id, PlanRun.class).switchIfEmpty(Mono.error(() -> ApiProblem.notFound("plan", id)));
+	}
+
+	Mono<PagedList<PlanRun>> list(PlanStatus status, Paging paging) {
+		Query query = status == null ? new Query() : Query.query(Criteria.where("status").is(status));
+		return pages.page(query, Sort.by(Sort.Order.desc("createdAt")), paging, PlanRun.class);
+	}
+
+	/** Progress as it happens here, or read from the database every second when it runs elsewhere or ended. */
+	Flux<PlanProgress> progress(String id) {
+		return find(id).flatMapMany(run -> {
+			Flux<PlanProgress> local = solving.progress(id);
+			Flux<PlanProgress> stored = Flux.interval(Duration.ZERO, Duration.ofSeconds(1))
+				.concatMap(tick -> find(id))
+				.map(this::progressOf)
+				.takeUntil(progress -> !PlanStatus.RUNNING.contains(progress.status()));
+			return local.switchIfEmpty(stored);
+		});
+	}
+
+	/** Asks the run to stop and keep its best plan; whichever instance solves it stops within a second. */
+	Mono<PlanRun> stop(String id) {
+		return updates.transition(PlanRun.class, "plan", Criteria.where("_id").is(id), null,
+				Criteria.where("status").in(PlanStatus.RUNNING), new Update().set("stopRequested", true),
+				run -> ConditionalUpdates.invalidState("stop the plan", run.status()))
+			.doOnSuccess(run -> solving.stop(id));
+	}
+
+	/**
+	 * Offers every filled seat position and marks the requests PLANNED. Each offer is one insert with an
+	 * id derived from the plan and the position, so publishing again (or after a crash half-way) creates
+	 * nothing twice.
+	 */
+	Mono<PublishResult> publish(String id) {
+		return find(id).flatMap(run -> {
+			if (!PlanStatus.PUBLISHABLE.contains(run.status())) {
+				return Mono.<PublishResult>error(ConditionalUpdates.invalidState("publish the plan", run.status()));
+			}
+			Map<String, List<PlanRun.Proposal>> filledByRequest = run.proposals().stream()
+				.filter(proposal -> proposal.expertId() != null)
+				.collect(java.util.stream.Collectors.groupingBy(PlanRun.Proposal::requestId,
+						java.util.LinkedHashMap::new, java.util.stream.Collectors.toList()));
+			Flux<PublishResult> perRequest = Flux.fromIterable(filledByRequest.entrySet())
+				.concatMap(entry -> publishRequest(run, entry.getKey(), entry.getValue()));
+			return perRequest.reduce(new PublishResult(id, 0, 0, 0), PublishResult::plus)
+				.flatMap(result -> mongo.updateFirst(Query.query(Criteria.where("_id").is(id).and("publishedAt").is(null)),
+						new Update().set("publishedAt", clock.instant()).inc("version", 1), PlanRun.class)
+					.thenReturn(result));
+		});
+	}
+
+	/**
+	 * A request that was cancelled, or planned by another plan, since this one was made gets no offers
+	 * from it; one this plan already planned (a repeated publish) is completed.
+	 */
+	private Mono<PublishResult> publishRequest(PlanRun run, String requestId, List<PlanRun.Proposal> proposals) {
+		return requests.findById(requestId).filterWhen(request -> switch (request.status()) {
+			case OPEN -> Mono.just(true);
+			case PLANNED -> assignments.anyOf(run.id(), requestId);
+			default -> Mono.just(false);
+		}).flatMap(request -> offerAll(run, requestId, proposals));
+	}
+
+	private Mono<PublishResult> offerAll(PlanRun run, String requestId, List<PlanRun.Proposal> proposals) {
+		return Flux.fromIterable(proposals)
+			.concatMap(proposal -> assignments.offer(offer(run, proposal)))
+			.collectList()
+			.zipWith(requests.markPlanned(requestId), (created, planned) -> new PublishResult(run.id(),
+					(int) created.stream().filter(Boolean::booleanValue).count(),
+					(int) created.stream().filter(isNew -> !isNew).count(), planned ? 1 : 0));
+	}
+
+	PlanProgress progressOf(PlanRun run) {
+		PlanView view = PlanView.of(run, clock.instant());
+		int seats = run.counts() == null ? 0 : run.counts().seats();
+		int filled = run.counts() == null ? 0 : run.counts().filled();
+		return new PlanProgress(run.id(), run.status(), view.score(), Objects.requireNonNullElse(view.runningMillis(), 0L),
+				seats, filled);
+	}
+
+	private void solveInBackground(PlanRun run) {
+		loader.load(run.window())
+			.doOnNext(problem -> solving.launch(run, problem))
+			.onErrorResume(failure -> {
+				log.error("Plan {} could not be loaded", run.id(), failure);
+				return mongo.updateFirst(Query.query(Criteria.where("_id").is(run.id())),
+						new Update().set("status", PlanStatus.FAILED).set("finishedAt", clock.instant())
+							.set("failure", "Loading failed: " + failure.getMessage()).inc("version", 1), PlanRun.class)
+					.then(locks.release(run.id()))
+					.then(Mono.empty());
+			})
+			.subscribe();
+	}
+
+	private Assignments.NewOffer offer(PlanRun run, PlanRun.Proposal proposal) {
+		LocalDate date = LocalDate.parse(proposal.date());
+		Instant visitStart = date.atTime(LocalTime.of(8, 0)).atZone(clock.getZone()).toInstant();
+		Instant byWindow = clock.instant().plus(settings.offerWindow());
+		Instant byCutoff = visitStart.minus(settings.offerCutoff());
+		Instant deadline = byWindow.isBefore(byCutoff) ? byWindow : byCutoff;
+		return new Assignments.NewOffer(run.id(), proposal.requestId(), proposal.countyId(), proposal.seat(),
+				proposal.position(), proposal.skill(), date, proposal.wholeWeekend(), proposal.expertId(), deadline);
+	}
+
+	private void checkWindow(PlanWindow window) {
+		LocalDate today = LocalDate.now(clock);
+		if (window.to().isBefore(window.from())) {
+			throw ApiProblem.invalid("to", "must not be before from");
+		}
+		if (window.to().isBefore(today)) {
+			throw ApiProblem.invalid("to", "the window has passed");
+		}
+		if (window.from().plusDays(settings.maxWindowDays()).isBefore(window.to())) {
+			throw new ApiProblem(ProblemType.VALIDATION_FAILED, "A plan covers at most " + settings.maxWindowDays() + " days",
+					Map.of("errors", List.of(new ApiProblem.FieldError("to", "at most " + settings.maxWindowDays()
+							+ " days after from"))));
+		}
+	}
+
+	/** What publishing did: offers made now, offers that already existed, requests now PLANNED. */
+	record PublishResult(String planId, int offersCreated, int offersExisting, int requestsPlanned) {
+
+		PublishResult plus(PublishResult other) {
+			return new PublishResult(planId, offersCreated + other.offersCreated, offersExisting + other.offersExisting,
+					requestsPlanned + other.requestsPlanned);
+		}
+
+	}
+
+}

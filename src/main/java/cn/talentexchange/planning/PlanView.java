@@ -1,0 +1,19 @@
+package cn.talentexchange.planning;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/** A plan run as coordinators see it: where it is, how good, how long, how full. */
+record PlanView(String id, PlanWindow window, String profile, PlanStatus status, ScoreView score, String requestedBy,
+		Instant createdAt, Instant startedAt, Instant finishedAt, Long runningMillis, Long firstFeasibleMillis,
+		PlanRun.Counts counts, Instant publishedAt, String failure, long version) {
+
+	static PlanView of(PlanRun run, Instant now) {
+		Long running = run.startedAt() == null ? null
+				: Duration.between(run.startedAt(), run.finishedAt() != null ? run.finishedAt() : now).toMillis();
+		return new PlanView(run.id(), run.window(), run.profile(), run.status(), ScoreView.parse(run.score()),
+				run.requestedBy(), run.createdAt(), run.startedAt(), run.finishedAt(), running, run.firstFeasibleMillis(),
+				run.counts(), run.publishedAt(), run.failure(), run.version());
+	}
+
+}

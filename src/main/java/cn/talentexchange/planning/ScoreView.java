@@ -1,0 +1,23 @@
+package cn.talentexchange.planning;
+
+import org.optaplanner.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
+
+/**
+ * A score as OptaPlanner prints it ({@code 0hard/-40medium/-1234soft}) and by level. Feasible means no
+ * hard rule is broken and every seat position was considered.
+ */
+public record ScoreView(String text, long hard, long medium, long soft, boolean feasible) {
+
+	static ScoreView of(HardMediumSoftLongScore score) {
+		if (score == null) {
+			return null;
+		}
+		return new ScoreView(score.toString(), score.hardScore(), score.mediumScore(), score.softScore(),
+				score.isFeasible());
+	}
+
+	static ScoreView parse(String text) {
+		return text == null ? null : of(HardMediumSoftLongScore.parseScore(text));
+	}
+
+}

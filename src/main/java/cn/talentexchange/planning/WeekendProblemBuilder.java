@@ -1,0 +1,166 @@
+package cn.talentexchange.planning;
+
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import cn.talentexchange.assignment.Assignment;
+import cn.talentexchange.assignment.AssignmentStatus;
+import cn.talentexchange.demand.DemandRequest;
+import cn.talentexchange.demand.Seat;
+import cn.talentexchange.demand.VisitDuration;
+import cn.talentexchange.expert.Expert;
+import cn.talentexchange.expert.HeldSkill;
+import cn.talentexchange.pairing.Pairing;
+import cn.talentexchange.planning.domain.PlannedExpert;
+import cn.talentexchange.planning.domain.SeatSlot;
+import cn.talentexchange.planning.domain.Travel;
+import cn.talentexchange.planning.domain.Visit;
+import cn.talentexchange.planning.domain.WeekendPlan;
+import cn.talentexchange.planning.domain.WeekendWeights;
+
+/**
+ * Turns stored requests, experts and assignments into the solver's problem. Pure: the loader feeds it
+ * from the database, the benchmark from a generator.
+ *
+ * <p>Each seat position may only take experts who could hold it at all (skill and level, no conflict of
+ * interest, no earlier decline, within travel, free on one of the dates): the hard rules still guard
+ * these, but the solver no longer wastes moves on people who never fit.
+ */
+public final class WeekendProblemBuilder {
+
+	private WeekendProblemBuilder() {
+	}
+
+	public static WeekendPlan build(PlanWindow window, Collection<DemandRequest> requests, Collection<Expert> experts,
+			Collection<Pairing> pairings, Collection<Assignment> assignments, WeekendWeights weights) {
+		Map<String, Set<String>> declined = new HashMap<>();
+		Map<String, Set<LocalDate>> busy = new HashMap<>();
+		Map<String, Map<YearMonth, Set<LocalDate>>> weekendsElsewhere = new HashMap<>();
+		Map<String, Assignment> committedBySlot = new HashMap<>();
+		Map<String, Assignment> offeredBySlot = new HashMap<>();
+		Map<String, Set<String>> servedByRequest = new HashMap<>();
+		Set<String> plannedRequestIds = requests.stream().map(DemandRequest::id).collect(Collectors.toSet());
+		for (Assignment assignment : assignments) {
+			String slotKey = slotId(assignment.requestId(), assignment.seat(), assignment.position());
+			if (assignment.status() == AssignmentStatus.DECLINED) {
+				declined.computeIfAbsent(assignment.expertId(), id -> new HashSet<>()).add(assignment.requestId());
+			}
+			if (AssignmentStatus.COMMITTED.contains(assignment.status()) || assignment.status() == AssignmentStatus.COMPLETED) {
+				servedByRequest.computeIfAbsent(assignment.requestId(), id -> new HashSet<>()).add(assignment.expertId());
+			}
+			if (plannedRequestIds.contains(assignment.requestId())) {
+				if (AssignmentStatus.COMMITTED.contains(assignment.status())) {
+					committedBySlot.put(slotKey, assignment);
+				}
+				else if (assignment.status() == AssignmentStatus.OFFERED) {
+					offeredBySlot.put(slotKey, assignment);
+				}
+			}
+			else if (AssignmentStatus.HOLDING.contains(assignment.status())) {
+				busy.computeIfAbsent(assignment.expertId(), id -> new HashSet<>()).addAll(days(assignment));
+				LocalDate saturday = saturdayOf(assignment.date());
+				weekendsElsewhere.computeIfAbsent(assignment.expertId(), id -> new HashMap<>())
+					.computeIfAbsent(YearMonth.from(saturday), month -> new HashSet<>())
+					.add(saturday);
+			}
+		}
+
+		Map<String, PlannedExpert> plannedExperts = new HashMap<>();
+		Map<String, List<PlannedExpert>> bySkill = new HashMap<>();
+		for (Expert expert : experts) {
+			Set<LocalDate> free = new HashSet<>(expert.availability().dates());
+			free.removeAll(expert.availability().blackoutDates());
+			free.removeAll(busy.getOrDefault(expert.id(), Set.of()));
+			Map<YearMonth, Integer> committed = new HashMap<>();
+			weekendsElsewhere.getOrDefault(expert.id(), Map.of()).forEach((month, saturdays) -> committed.put(month, saturdays.size()));
+			PlannedExpert planned = new PlannedExpert(expert.id(), expert.organisationId(), expert.homeLocation(),
+					expert.skills().stream().collect(Collectors.toMap(HeldSkill::skill, HeldSkill::level, Math::max)),
+					free, expert.maxWeekendsPerMonth(), expert.maxTravelMinutes(), Set.copyOf(expert.preferredCountyIds()),
+					Set.copyOf(expert.preferredCategories()), declined.getOrDefault(expert.id(), Set.of()), committed);
+			plannedExperts.put(expert.id(), planned);
+			expert.skills().forEach(skill -> bySkill.computeIfAbsent(skill.skill(), code -> new ArrayList<>()).add(planned));
+		}
+
+		Map<String, Set<String>> pairedOrganisations = new HashMap<>();
+		pairings.forEach(pairing -> pairedOrganisations.put(pairing.countyId(), Set.of(pairing.districtId(), pairing.parkId())));
+
+		List<Visit> visits = new ArrayList<>();
+		List<SeatSlot> slots = new ArrayList<>();
+		for (DemandRequest request : requests) {
+			List<LocalDate> dates = request.acceptableDates().stream().filter(window::covers).toList();
+			if (dates.isEmpty() || !window.includesCounty(request.countyId())) {
+				continue;
+			}
+			Visit visit = new Visit(request.id(), request.countyId(), request.category(),
+					request.duration() == VisitDuration.WEEKEND, request.priority().weight(), request.location().point(),
+					dates, pairedOrganisations.getOrDefault(request.countyId(), Set.of()),
+					request.followUpOf() == null ? Set.of() : servedByRequest.getOrDefault(request.followUpOf(), Set.of()),
+					Set.copyOf(request.excludedOrganisationIds()), Set.copyOf(request.excludedExpertIds()));
+			committedBySlot.values().stream()
+				.filter(assignment -> assignment.requestId().equals(request.id()) && dates.contains(assignment.date()))
+				.findFirst()
+				.ifPresent(assignment -> visit.pinTo(assignment.date()));
+			visits.add(visit);
+			for (int seatIndex = 0; seatIndex < request.seats().size(); seatIndex++) {
+				Seat seat = request.seats().get(seatIndex);
+				List<PlannedExpert> candidates = bySkill.getOrDefault(seat.skill(), List.of()).stream()
+					.filter(expert -> couldTake(expert, visit, seat.skill(), seat.minLevel()))
+					.toList();
+				for (int position = 0; position < seat.count(); position++) {
+					String id = slotId(request.id(), seatIndex, position);
+					Assignment committed = committedBySlot.get(id);
+					Assignment offered = offeredBySlot.get(id);
+					PlannedExpert holder = committed == null ? null : plannedExperts.get(committed.expertId());
+					List<PlannedExpert> range = holder == null || candidates.contains(holder) ? candidates
+							: append(candidates, holder);
+					SeatSlot slot = new SeatSlot(id, visit, seatIndex, seat.skill(), seat.minLevel(),
+							offered == null ? null : offered.expertId(), range);
+					if (holder != null && visit.isPinned()) {
+						slot.assign(holder, true);
+					}
+					slots.add(slot);
+				}
+			}
+		}
+		return new WeekendPlan(List.copyOf(plannedExperts.values()), visits, slots, weights);
+	}
+
+	/** Whether the expert could hold a position of this seat on at least one of the visit's dates. */
+	public static boolean couldTake(PlannedExpert expert, Visit visit, String skill, int minLevel) {
+		return expert.levelOf(skill) >= minLevel && !expert.hasDeclined(visit.getRequestId())
+				&& !visit.getExcludedExpertIds().contains(expert.getId())
+				&& !visit.getExcludedOrganisationIds().contains(expert.getOrganisationId())
+				&& Travel.minutes(expert.getHome(), visit.getSite()) <= expert.getMaxTravelMinutes()
+				&& visit.getAcceptableDates().stream().anyMatch(date -> expert.isAvailableOn(date)
+						&& (!visit.isWholeWeekend() || expert.isAvailableOn(date.plusDays(1))));
+	}
+
+	public static String slotId(String requestId, int seat, int position) {
+		return requestId + "#" + seat + "." + position;
+	}
+
+	private static List<LocalDate> days(Assignment assignment) {
+		return assignment.wholeWeekend() ? List.of(assignment.date(), assignment.date().plusDays(1))
+				: List.of(assignment.date());
+	}
+
+	private static LocalDate saturdayOf(LocalDate date) {
+		return date.getDayOfWeek() == DayOfWeek.SUNDAY ? date.minusDays(1) : date;
+	}
+
+	private static List<PlannedExpert> append(List<PlannedExpert> candidates, PlannedExpert holder) {
+		List<PlannedExpert> range = new ArrayList<>(candidates);
+		range.add(holder);
+		return range;
+	}
+
+}

@@ -1,0 +1,68 @@
+package cn.talentexchange.planning;
+
+import java.time.temporal.TemporalAdjusters;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import cn.talentexchange.assignment.Assignment;
+import cn.talentexchange.assignment.AssignmentStatus;
+import cn.talentexchange.assignment.Assignments;
+import cn.talentexchange.demand.DemandRequest;
+import cn.talentexchange.demand.Requests;
+import cn.talentexchange.expert.Experts;
+import cn.talentexchange.pairing.ReferenceData;
+import cn.talentexchange.planning.domain.WeekendPlan;
+import cn.talentexchange.planning.domain.WeekendWeights;
+
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * Reads what a plan needs: open requests with dates in the window, plannable experts, pairings, and
+ * the assignments that bind experts (offers out and accepted visits in the months the window touches,
+ * every decline, who served the requests that are followed up).
+ */
+@Component
+class WeekendProblemLoader {
+
+	private final Requests requests;
+
+	private final Experts experts;
+
+	private final ReferenceData references;
+
+	private final Assignments assignments;
+
+	private final ConstraintWeightSettings weights;
+
+	WeekendProblemLoader(Requests requests, Experts experts, ReferenceData references, Assignments assignments,
+			ConstraintWeightSettings weights) {
+		this.requests = requests;
+		this.experts = experts;
+		this.references = references;
+		this.assignments = assignments;
+		this.weights = weights;
+	}
+
+	Mono<WeekendPlan> load(PlanWindow window) {
+		Mono<List<DemandRequest>> open = requests.openIn(window.counties())
+			.filter(request -> request.acceptableDates().stream().anyMatch(window::covers))
+			.collectList();
+		return open.flatMap(found -> {
+			List<String> followedUp = found.stream().map(DemandRequest::followUpOf).filter(Objects::nonNull).toList();
+			Flux<Assignment> binding = Flux.concat(
+					assignments.between(window.from().with(TemporalAdjusters.firstDayOfMonth()),
+							window.to().with(TemporalAdjusters.lastDayOfMonth()), AssignmentStatus.HOLDING),
+					assignments.declines(), followedUp.isEmpty() ? Flux.empty() : assignments.servedOn(followedUp));
+			return Mono.zip(experts.plannable().collectList(), references.pairings().collectList(),
+					binding.collectMap(Assignment::id).map(Map::values), weights.current())
+				.publishOn(Schedulers.boundedElastic())
+				.map(loaded -> WeekendProblemBuilder.build(window, found, loaded.getT1(), loaded.getT2(),
+						List.copyOf(loaded.getT3()), new WeekendWeights(loaded.getT4().weights())));
+		});
+	}
+
+}

@@ -1,0 +1,299 @@
+package cn.talentexchange.planning;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import cn.talentexchange.demand.Priority;
+import cn.talentexchange.planning.domain.SeatSlot;
+import cn.talentexchange.planning.domain.WeekendPlan;
+import cn.talentexchange.web.ApiProblem;
+import cn.talentexchange.web.ProblemType;
+import jakarta.annotation.PreDestroy;
+import org.optaplanner.core.api.score.ScoreExplanation;
+import org.optaplanner.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
+import org.optaplanner.core.api.score.constraint.Indictment;
+import org.optaplanner.core.api.solver.SolutionManager;
+import org.optaplanner.core.api.solver.SolverFactory;
+import org.optaplanner.core.api.solver.SolverManager;
+import org.optaplanner.core.config.solver.SolverConfig;
+import org.optaplanner.core.config.solver.SolverManagerConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
+
+/**
+ * Runs weekend plans on OptaPlanner's own solver threads (never a Netty event loop), streams their
+ * progress, and persists every outcome. Solver configurations are read from {@code solver-config/}
+ * when first used, so an operator can tune them without a build.
+ */
+@Component
+class WeekendSolving {
+
+	private static final Logger log = LoggerFactory.getLogger(WeekendSolving.class);
+
+	private static final Duration PERSIST_EVERY = Duration.ofSeconds(1);
+
+	private final ReactiveMongoTemplate mongo;
+
+	private final PlanningSettings settings;
+
+	private final Clock clock;
+
+	private final PlanLocks locks;
+
+	private final String instanceId;
+
+	private final Map<String, Engine> engines = new ConcurrentHashMap<>();
+
+	private final Map<String, Running> running = new ConcurrentHashMap<>();
+
+	private final Disposable stopWatcher;
+
+	WeekendSolving(ReactiveMongoTemplate mongo, PlanningSettings settings, Clock clock, PlanLocks locks) {
+		this.mongo = mongo;
+		this.settings = settings;
+		this.clock = clock;
+		this.locks = locks;
+		this.instanceId = java.util.UUID.randomUUID().toString();
+		// A stop may be asked through another instance; it lands in the database and is seen here.
+		this.stopWatcher = Flux.interval(Duration.ofSeconds(1))
+			.filter(tick -> !running.isEmpty())
+			.concatMap(tick -> mongo.find(Query.query(Criteria.where("_id").in(running.keySet()).and("stopRequested").is(true)),
+					PlanRun.class).onErrorResume(failure -> Flux.empty()))
+			.subscribe(run -> stop(run.id()));
+	}
+
+	String instanceId() {
+		return instanceId;
+	}
+
+	/** The longest a run with this profile can take, for the window lease. */
+	Duration maxDuration(String profile) {
+		Long limit = engine(profile).config().getTerminationConfig().calculateTimeMillisSpentLimit();
+		return limit == null ? Duration.ofHours(1) : Duration.ofMillis(limit);
+	}
+
+	void launch(PlanRun run, WeekendPlan problem) {
+		Engine engine = engine(run.profile());
+		Running job = new Running(Sinks.many().replay().latest(), clock.instant(), problem.getSlots().size());
+		running.put(run.id(), job);
+		engine.solverManager().solveAndListen(run.id(), id -> {
+			job.started = clock.instant();
+			persist(run.id(), new Update().set("status", PlanStatus.SOLVING).set("startedAt", job.started)).subscribe();
+			return problem;
+		}, best -> improved(run.id(), job, best), best -> finished(run, job, engine, best),
+				(id, failure) -> failed(run.id(), job, failure));
+	}
+
+	/** Asks this instance's solver to stop; the final best solution is kept as STOPPED. */
+	boolean stop(String planId) {
+		Running job = running.get(planId);
+		if (job == null) {
+			return false;
+		}
+		job.stopped = true;
+		engines.values().forEach(engine -> engine.solverManager().terminateEarly(planId));
+		return true;
+	}
+
+	/** Progress of a plan running on this instance, or empty when it runs elsewhere or has ended. */
+	Flux<PlanProgress> progress(String planId) {
+		Running job = running.get(planId);
+		return job == null ? Flux.empty() : job.progress.asFlux();
+	}
+
+	private void improved(String planId, Running job, WeekendPlan best) {
+		HardMediumSoftLongScore score = best.getScore();
+		long elapsed = Duration.between(job.started, clock.instant()).toMillis();
+		if (job.firstFeasibleMillis == null && score.isFeasible()) {
+			job.firstFeasibleMillis = elapsed;
+		}
+		int filled = (int) best.getSlots().stream().filter(slot -> slot.getExpert() != null).count();
+		job.progress.tryEmitNext(new PlanProgress(planId, PlanStatus.SOLVING, ScoreView.of(score), elapsed, job.seats, filled));
+		Instant now = clock.instant();
+		if (job.lastPersisted == null || Duration.between(job.lastPersisted, now).compareTo(PERSIST_EVERY) >= 0) {
+			job.lastPersisted = now;
+			persist(planId, new Update().set("score", score.toString()).set("firstFeasibleMillis", job.firstFeasibleMillis))
+				.subscribe();
+		}
+	}
+
+	private void finished(PlanRun run, Running job, Engine engine, WeekendPlan best) {
+		PlanStatus status = job.stopped ? PlanStatus.STOPPED : PlanStatus.SOLVED;
+		Instant end = clock.instant();
+		try {
+			ScoreExplanation<WeekendPlan, HardMediumSoftLongScore> explanation = engine.solutionManager().explain(best);
+			Update update = new Update().set("status", status)
+				.set("finishedAt", end)
+				.set("score", best.getScore().toString())
+				.set("firstFeasibleMillis", job.firstFeasibleMillis)
+				.set("counts", counts(best))
+				.set("proposals", proposals(best, explanation))
+				.set("constraints", totals(explanation));
+			finish(run, job, update, new PlanProgress(run.id(), status, ScoreView.of(best.getScore()),
+					Duration.between(job.started, end).toMillis(), job.seats, counts(best).filled()));
+		}
+		catch (RuntimeException failure) {
+			failed(run.id(), job, failure);
+		}
+	}
+
+	private void failed(String planId, Running job, Throwable failure) {
+		log.error("Plan {} failed", planId, failure);
+		Update update = new Update().set("status", PlanStatus.FAILED).set("finishedAt", clock.instant())
+			.set("failure", failure.getClass().getSimpleName() + ": " + failure.getMessage());
+		mongo.findById(planId, PlanRun.class)
+			.subscribe(run -> finish(run, job, update, new PlanProgress(planId, PlanStatus.FAILED, ScoreView.parse(run.score()),
+					Duration.between(job.started, clock.instant()).toMillis(), job.seats, 0)));
+	}
+
+	private void finish(PlanRun run, Running job, Update update, PlanProgress last) {
+		persist(run.id(), update)
+			.then(locks.release(run.id()))
+			.doFinally(signal -> {
+				running.remove(run.id());
+				job.progress.tryEmitNext(last);
+				job.progress.tryEmitComplete();
+			})
+			.subscribe(done -> { }, failure -> log.error("Could not record the end of plan {}", run.id(), failure));
+	}
+
+	/** Only a running plan's document changes: a late progress write never overwrites the outcome. */
+	private Mono<Void> persist(String planId, Update update) {
+		Query stillRunning = Query.query(Criteria.where("_id").is(planId).and("status").in(PlanStatus.RUNNING));
+		return mongo.updateFirst(stillRunning, update.set("updatedAt", clock.instant()).inc("version", 1), PlanRun.class)
+			.then();
+	}
+
+	static PlanRun.Counts counts(WeekendPlan plan) {
+		Map<String, Integer> unfilled = new LinkedHashMap<>();
+		Map<String, Integer> filled = new LinkedHashMap<>();
+		for (Priority priority : Priority.values()) {
+			unfilled.put(priority.name(), 0);
+			filled.put(priority.name(), 0);
+		}
+		int filledTotal = 0;
+		for (SeatSlot slot : plan.getSlots()) {
+			String priority = Priority.ofWeight(slot.getVisit().getPriorityWeight()).name();
+			if (slot.getExpert() == null) {
+				unfilled.merge(priority, 1, Integer::sum);
+			}
+			else {
+				filled.merge(priority, 1, Integer::sum);
+				filledTotal++;
+			}
+		}
+		return new PlanRun.Counts(plan.getSlots().size(), filledTotal, plan.getSlots().size() - filledTotal, unfilled, filled);
+	}
+
+	private static List<PlanRun.Proposal> proposals(WeekendPlan plan,
+			ScoreExplanation<WeekendPlan, HardMediumSoftLongScore> explanation) {
+		Map<Object, Indictment<HardMediumSoftLongScore>> indictments = explanation.getIndictmentMap();
+		List<PlanRun.Proposal> proposals = new ArrayList<>();
+		for (SeatSlot slot : plan.getSlots()) {
+			Indictment<HardMediumSoftLongScore> indictment = indictments.get(slot);
+			List<PlanRun.SlotScore> scoredBy = indictment == null ? List.of() : indictment.getConstraintMatchSet().stream()
+				.map(match -> new PlanRun.SlotScore(match.getConstraintName(), match.getScore().toString()))
+				.sorted(Comparator.comparing(PlanRun.SlotScore::constraint))
+				.toList();
+			proposals.add(new PlanRun.Proposal(slot.getId(), slot.getVisit().getRequestId(), slot.getVisit().getCountyId(),
+					slot.getSeat(), positionOf(slot), slot.getSkill(),
+					Priority.ofWeight(slot.getVisit().getPriorityWeight()).name(),
+					slot.getDate() == null ? null : slot.getDate().toString(), slot.getVisit().isWholeWeekend(),
+					slot.getExpert() == null ? null : slot.getExpert().getId(), scoredBy));
+		}
+		return proposals;
+	}
+
+	private static List<PlanRun.ConstraintTotal> totals(ScoreExplanation<WeekendPlan, HardMediumSoftLongScore> explanation) {
+		return explanation.getConstraintMatchTotalMap().values().stream()
+			.map(total -> new PlanRun.ConstraintTotal(total.getConstraintName(), level(total.getConstraintWeight()),
+					total.getScore().toString(), total.getConstraintMatchCount()))
+			.sorted(Comparator.comparing(PlanRun.ConstraintTotal::level).thenComparing(PlanRun.ConstraintTotal::name))
+			.toList();
+	}
+
+	private static String level(HardMediumSoftLongScore weight) {
+		return weight.hardScore() != 0 ? "HARD" : weight.mediumScore() != 0 ? "MEDIUM" : "SOFT";
+	}
+
+	private static int positionOf(SeatSlot slot) {
+		return Integer.parseInt(slot.getId().substring(slot.getId().lastIndexOf('.') + 1));
+	}
+
+	private Engine engine(String profile) {
+		return engines.computeIfAbsent(profile, name -> {
+			Path file = Path.of(settings.solverConfigDirectory(), name + ".xml");
+			if (!Files.isRegularFile(file)) {
+				throw new ApiProblem(ProblemType.VALIDATION_FAILED, "No solver configuration " + file,
+						Map.of("errors", List.of(new ApiProblem.FieldError("profile", "no such solver configuration"))));
+			}
+			try (InputStream xml = Files.newInputStream(file)) {
+				SolverConfig config = SolverConfig.createFromXmlInputStream(xml, getClass().getClassLoader());
+				SolverFactory<WeekendPlan> factory = SolverFactory.create(config);
+				// Two cores: one plan solves at a time, the next waits in the queue.
+				SolverManager<WeekendPlan, String> manager = SolverManager.create(factory,
+						new SolverManagerConfig().withParallelSolverCount("1"));
+				return new Engine(config, manager, SolutionManager.create(factory));
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+		});
+	}
+
+	@PreDestroy
+	void shutdown() {
+		stopWatcher.dispose();
+		engines.values().forEach(engine -> engine.solverManager().close());
+	}
+
+	private record Engine(SolverConfig config, SolverManager<WeekendPlan, String> solverManager,
+			SolutionManager<WeekendPlan, HardMediumSoftLongScore> solutionManager) {
+	}
+
+	/** A plan solving on this instance. Fields are written by the solver thread only. */
+	private static final class Running {
+
+		final Sinks.Many<PlanProgress> progress;
+
+		final int seats;
+
+		volatile Instant started;
+
+		volatile Long firstFeasibleMillis;
+
+		volatile Instant lastPersisted;
+
+		volatile boolean stopped;
+
+		Running(Sinks.Many<PlanProgress> progress, Instant queued, int seats) {
+			this.progress = progress;
+			this.started = queued;
+			this.seats = seats;
+		}
+
+	}
+
+}
