@@ -31,6 +31,7 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /** The planning module's service: start, watch, stop and publish plan runs. */
 @Component
@@ -84,7 +85,9 @@ class PlanRuns {
 		Instant now = clock.instant();
 		PlanRun run = new PlanRun(new ObjectId().toHexString(), window, profile, PlanStatus.QUEUED, caller.username(),
 				solving.instanceId(), false, now, null, null, null, null, null, List.of(), List.of(), null, null, 0, now);
+		// Reading a profile the first time compiles its constraints: not work for an event loop.
 		return Mono.fromCallable(() -> solving.maxDuration(profile).plus(LEASE_MARGIN))
+			.subscribeOn(Schedulers.boundedElastic())
 			.flatMap(lease -> locks.acquire(run.id(), window, lease))
 			.then(mongo.insert(run))
 			.doOnSuccess(this::solveInBackground);

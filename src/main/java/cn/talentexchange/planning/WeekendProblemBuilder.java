@@ -112,8 +112,11 @@ public final class WeekendProblemBuilder {
 			visits.add(visit);
 			for (int seatIndex = 0; seatIndex < request.seats().size(); seatIndex++) {
 				Seat seat = request.seats().get(seatIndex);
+				// Nearest first: construction tries candidates in this order.
 				List<PlannedExpert> candidates = bySkill.getOrDefault(seat.skill(), List.of()).stream()
 					.filter(expert -> couldTake(expert, visit, seat.skill(), seat.minLevel()))
+					.sorted(java.util.Comparator.comparingInt((PlannedExpert expert) -> Travel.minutes(expert.getHome(), visit.getSite()))
+						.thenComparing(PlannedExpert::getId))
 					.toList();
 				for (int position = 0; position < seat.count(); position++) {
 					String id = slotId(request.id(), seatIndex, position);
