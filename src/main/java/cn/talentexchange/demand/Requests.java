@@ -75,6 +75,10 @@ public class Requests {
 		return mongo.findById(requestId, DemandRequest.class);
 	}
 
+	public Flux<DemandRequest> findAllById(java.util.Collection<String> requestIds) {
+		return mongo.find(Query.query(Criteria.where("_id").in(requestIds)), DemandRequest.class);
+	}
+
 	Mono<PagedList<DemandRequest>> list(Caller caller, String countyId, RequestStatus status, ActionCategory category,
 			Paging paging) {
 		List<Criteria> filter = new ArrayList<>(List.of(visibleTo(caller)));
@@ -91,7 +95,8 @@ public class Requests {
 		return pages.page(query, Sort.by(Sort.Order.desc("createdAt"), Sort.Order.asc("_id")), paging, DemandRequest.class);
 	}
 
-	Mono<DemandRequest> find(String id, Caller caller) {
+	/** The request if the caller may see it; a 404 problem otherwise. */
+	public Mono<DemandRequest> find(String id, Caller caller) {
 		return mongo.findOne(Query.query(new Criteria().andOperator(visibleTo(caller), byId(id))), DemandRequest.class)
 			.switchIfEmpty(Mono.error(() -> ApiProblem.notFound("request", id)));
 	}

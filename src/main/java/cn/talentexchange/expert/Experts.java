@@ -61,6 +61,10 @@ public class Experts {
 				Expert.class);
 	}
 
+	public Flux<Expert> findAllById(java.util.Collection<String> expertIds) {
+		return mongo.find(Query.query(Criteria.where("_id").in(expertIds)), Expert.class);
+	}
+
 	Mono<PagedList<Expert>> search(ExpertSearch search, Paging paging) {
 		return pages.page(Query.query(search.criteria()), Sort.by("username"), paging, Expert.class);
 	}

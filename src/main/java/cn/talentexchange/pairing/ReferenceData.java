@@ -23,6 +23,17 @@ public class ReferenceData {
 		this.mongo = mongo;
 	}
 
+	/** Names of the districts and parks experts belong to, by id, in Chinese or English. */
+	public Mono<java.util.Map<String, String>> organisationNames(boolean chinese) {
+		return Flux.concat(mongo.findAll(UrbanDistrict.class).map(d -> java.util.Map.entry(d.id(), chinese ? d.nameZh() : d.nameEn())),
+				mongo.findAll(Park.class).map(p -> java.util.Map.entry(p.id(), chinese ? p.nameZh() : p.nameEn())))
+			.collectMap(java.util.Map.Entry::getKey, java.util.Map.Entry::getValue);
+	}
+
+	public Mono<Skill> skill(String skillId) {
+		return mongo.findById(skillId, Skill.class);
+	}
+
 	public Flux<Pairing> pairings() {
 		return mongo.findAll(Pairing.class);
 	}

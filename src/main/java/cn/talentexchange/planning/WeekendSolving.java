@@ -88,6 +88,11 @@ class WeekendSolving {
 		return instanceId;
 	}
 
+	/** Scores plans the way the given profile's solver does. */
+	SolutionManager<WeekendPlan, HardMediumSoftLongScore> solutionManager(String profile) {
+		return engine(profile).solutionManager();
+	}
+
 	/** The longest a run with this profile can take, for the window lease. */
 	Duration maxDuration(String profile) {
 		Long limit = engine(profile).config().getTerminationConfig().calculateTimeMillisSpentLimit();

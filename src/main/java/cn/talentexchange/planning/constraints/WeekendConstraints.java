@@ -154,12 +154,14 @@ public class WeekendConstraints implements ConstraintProvider {
 	}
 
 	// Two weekends in a row away from home are a burden even within the monthly cap.
+	// Counted per pair of weekends, not per pair of slots: a Saturday and a Sunday visit are one weekend.
 	Constraint consecutiveWeekends(ConstraintFactory factory) {
 		return factory.forEach(SeatSlot.class)
 			.filter(slot -> slot.getDate() != null)
-			.join(SeatSlot.class, Joiners.equal(SeatSlot::getExpert),
-					Joiners.filtering((earlier, later) -> later.getDate() != null
-							&& earlier.weekend().plusWeeks(1).equals(later.weekend())))
+			.groupBy(SeatSlot::getExpert, SeatSlot::weekend)
+			.ifExists(SeatSlot.class, Joiners.equal((expert, weekend) -> expert, SeatSlot::getExpert),
+					Joiners.filtering((expert, weekend, later) -> later.getDate() != null
+							&& weekend.plusWeeks(1).equals(later.weekend())))
 			.penalizeConfigurable()
 			.asConstraint(WeekendWeights.CONSECUTIVE);
 	}
