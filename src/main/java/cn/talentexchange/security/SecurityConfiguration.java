@@ -53,6 +53,7 @@ class SecurityConfiguration {
 				.pathMatchers(HttpMethod.GET, API + "/experts/*")
 				.hasAnyRole(Role.COORDINATOR.name(), Role.ADMIN.name(), Role.EXPERT.name())
 				.pathMatchers(API + "/experts", API + "/experts/**").hasRole(Role.COORDINATOR.name())
+				.pathMatchers(HttpMethod.GET, API + "/requests/*/seats/*/candidates").hasRole(Role.COORDINATOR.name())
 				.pathMatchers(HttpMethod.GET, API + "/requests", API + "/requests/*")
 				.hasAnyRole(Role.COUNTY_AGENCY.name(), Role.COORDINATOR.name(), Role.EXPERT.name())
 				.pathMatchers(API + "/requests", API + "/requests/**")
