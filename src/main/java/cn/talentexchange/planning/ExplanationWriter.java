@@ -73,6 +73,8 @@ final class ExplanationWriter {
 				.map(proposal -> chosen(proposal, seat))
 				.toList();
 			int unfilled = seat.count() - chosen.size();
+			// The agency may have lowered the count since the plan; extra chosen people still show.
+			unfilled = Math.max(0, unfilled);
 			seats.add(new Explanation.SeatExplanation(index, seat.skill(), skillNames.getOrDefault(seat.skill(), seat.skill()),
 					seat.minLevel(), seat.count(), chosen.size(), chosen, unfilled,
 					unfilled == 0 ? null : whyUnfilled(seat, date, mine)));
@@ -196,7 +198,8 @@ final class ExplanationWriter {
 		YearMonth month = YearMonth.from(saturday(date));
 		Set<LocalDate> saturdays = new HashSet<>();
 		plan.proposals().stream()
-			.filter(proposal -> expert.id().equals(proposal.expertId()) && !proposal.requestId().equals(request.id()))
+			.filter(proposal -> expert.id().equals(proposal.expertId()) && !proposal.requestId().equals(request.id())
+					&& proposal.date() != null)
 			.map(proposal -> saturday(LocalDate.parse(proposal.date())))
 			.filter(saturday -> YearMonth.from(saturday).equals(month))
 			.forEach(saturdays::add);

@@ -99,7 +99,7 @@ class PlanRuns {
 
 	Mono<PagedList<PlanRun>> list(PlanStatus status, Paging paging) {
 		Query query = status == null ? new Query() : Query.query(Criteria.where("status").is(status));
-		return pages.page(query, Sort.by(Sort.Order.desc("createdAt")), paging, PlanRun.class);
+		return pages.page(query, Sort.by(Sort.Order.desc("createdAt"), Sort.Order.asc("_id")), paging, PlanRun.class);
 	}
 
 	/** Progress as it happens here, or read from the database every second when it runs elsewhere or ended. */
@@ -133,7 +133,7 @@ class PlanRuns {
 				return Mono.<PublishResult>error(ConditionalUpdates.invalidState("publish the plan", run.status()));
 			}
 			Map<String, List<PlanRun.Proposal>> filledByRequest = run.proposals().stream()
-				.filter(proposal -> proposal.expertId() != null)
+				.filter(proposal -> proposal.expertId() != null && proposal.date() != null)
 				.collect(java.util.stream.Collectors.groupingBy(PlanRun.Proposal::requestId,
 						java.util.LinkedHashMap::new, java.util.stream.Collectors.toList()));
 			Flux<PublishResult> perRequest = Flux.fromIterable(filledByRequest.entrySet())
@@ -206,7 +206,7 @@ class PlanRuns {
 		if (window.to().isBefore(today)) {
 			throw ApiProblem.invalid("to", "the window has passed");
 		}
-		if (window.from().plusDays(settings.maxWindowDays()).isBefore(window.to())) {
+		if (window.from().plusDays(settings.maxWindowDays() - 1L).isBefore(window.to())) {
 			throw new ApiProblem(ProblemType.VALIDATION_FAILED, "A plan covers at most " + settings.maxWindowDays() + " days",
 					Map.of("errors", List.of(new ApiProblem.FieldError("to", "at most " + settings.maxWindowDays()
 							+ " days after from"))));

@@ -101,7 +101,7 @@ class WeekendSolving {
 
 	void launch(PlanRun run, WeekendPlan problem) {
 		Engine engine = engine(run.profile());
-		Running job = new Running(Sinks.many().replay().latest(), clock.instant(), problem.getSlots().size());
+		Running job = new Running(engine, Sinks.many().replay().latest(), clock.instant(), problem.getSlots().size());
 		running.put(run.id(), job);
 		engine.solverManager().solveAndListen(run.id(), id -> {
 			job.started = clock.instant();
@@ -118,7 +118,13 @@ class WeekendSolving {
 			return false;
 		}
 		job.stopped = true;
-		engines.values().forEach(engine -> engine.solverManager().terminateEarly(planId));
+		try {
+			job.engine.solverManager().terminateEarly(planId);
+		}
+		catch (RuntimeException notStartedYet) {
+			// OptaPlanner 10.2 fails when the job is queued but not started; the stop watcher asks again.
+			log.debug("Plan {} not stoppable yet", planId, notStartedYet);
+		}
 		return true;
 	}
 
@@ -281,6 +287,8 @@ class WeekendSolving {
 	/** A plan solving on this instance. Fields are written by the solver thread only. */
 	private static final class Running {
 
+		final Engine engine;
+
 		final Sinks.Many<PlanProgress> progress;
 
 		final int seats;
@@ -293,7 +301,8 @@ class WeekendSolving {
 
 		volatile boolean stopped;
 
-		Running(Sinks.Many<PlanProgress> progress, Instant queued, int seats) {
+		Running(Engine engine, Sinks.Many<PlanProgress> progress, Instant queued, int seats) {
+			this.engine = engine;
 			this.progress = progress;
 			this.started = queued;
 			this.seats = seats;

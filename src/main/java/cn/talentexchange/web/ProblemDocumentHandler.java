@@ -79,14 +79,20 @@ public class ProblemDocumentHandler implements WebExceptionHandler {
 		body.put("instance", exchange.getRequest().getPath().value());
 		body.putAll(problem.extensions());
 		exchange.getResponse().getHeaders().remove("ETag");
-		if (problem.type() == ProblemType.REQUEST_TOO_LARGE) {
-			// The rest of the body may still be on its way; a fresh connection is cheaper than draining it.
+		if (hasBody(exchange)) {
+			// A refusal may come before the body was read (security, size limits); a client that reused the
+			// connection could then wait forever. A fresh connection is cheaper than draining the body.
 			exchange.getResponse().getHeaders().set("Connection", "close");
 		}
 		return ServerResponse.status(problem.type().status())
 			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
 			.bodyValue(body)
 			.flatMap(response -> response.writeTo(exchange, responseContext));
+	}
+
+	private static boolean hasBody(ServerWebExchange exchange) {
+		var headers = exchange.getRequest().getHeaders();
+		return headers.getContentLength() > 0 || headers.containsHeader("Transfer-Encoding");
 	}
 
 	ApiProblem toProblem(Throwable failure) {

@@ -120,8 +120,18 @@ public final class ApiContract {
 			throw new AssertionError(method + " " + path + " " + status + " answered " + mediaType
 					+ ", which the spec does not list");
 		}
-		validate(responsePointer + "/content/" + escape(mediaType) + "/schema", responseBody,
-				"response " + status + " of " + method + " " + path);
+		String schema = responsePointer + "/content/" + escape(mediaType) + "/schema";
+		if (mediaType.equals(MediaType.TEXT_EVENT_STREAM_VALUE)) {
+			// Each event's data is one JSON document of the schema.
+			for (String line : new String(responseBody, StandardCharsets.UTF_8).split("\n")) {
+				if (line.startsWith("data:")) {
+					validate(schema, line.substring(5).getBytes(StandardCharsets.UTF_8),
+							"event of " + method + " " + path);
+				}
+			}
+			return;
+		}
+		validate(schema, responseBody, "response " + status + " of " + method + " " + path);
 	}
 
 	private void validate(String pointer, byte[] body, String what) {
