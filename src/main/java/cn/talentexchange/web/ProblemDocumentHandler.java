@@ -79,20 +79,13 @@ public class ProblemDocumentHandler implements WebExceptionHandler {
 		body.put("instance", exchange.getRequest().getPath().value());
 		body.putAll(problem.extensions());
 		exchange.getResponse().getHeaders().remove("ETag");
-		if (hasBody(exchange)) {
-			// A refusal may come before the body was read (security, size limits); a client that reused the
-			// connection could then wait forever. A fresh connection is cheaper than draining the body.
-			exchange.getResponse().getHeaders().set("Connection", "close");
-		}
+		// A refusal may come before the request was fully read (security, size limits, bad parameters), and
+		// a client that reused such a connection was seen to wait forever. Errors are rare: start afresh.
+		exchange.getResponse().getHeaders().set("Connection", "close");
 		return ServerResponse.status(problem.type().status())
 			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
 			.bodyValue(body)
 			.flatMap(response -> response.writeTo(exchange, responseContext));
-	}
-
-	private static boolean hasBody(ServerWebExchange exchange) {
-		var headers = exchange.getRequest().getHeaders();
-		return headers.getContentLength() > 0 || headers.containsHeader("Transfer-Encoding");
 	}
 
 	ApiProblem toProblem(Throwable failure) {
