@@ -1,0 +1,260 @@
+package cn.talentexchange.planning.moves;
+
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Random;
+import java.util.Set;
+
+import cn.talentexchange.planning.domain.PlannedExpert;
+import cn.talentexchange.planning.domain.SeatSlot;
+import cn.talentexchange.planning.domain.Visit;
+import cn.talentexchange.planning.domain.WeekendPlan;
+import org.optaplanner.core.api.score.director.ScoreDirector;
+import org.optaplanner.core.impl.heuristic.selector.move.factory.MoveIteratorFactory;
+
+/**
+ * Local search moves that reschedule a visit with its people: a random movable visit goes to a random acceptable
+ * date (possibly the one it has), keeps the experts who can still come (or, half the time, staffs it afresh in a
+ * random order of its positions), and for every other position takes a
+ * candidate who is free that day (tried from a random point of the slot's nearest-first list) or, failing that, one
+ * whose clashing slots belong to visits of no higher priority, which then lose that expert. The score decides
+ * whether the move is taken; the hard rules are only used here to avoid proposing moves that would break them.
+ *
+ * <p>The slots an expert holds are found among the slots that list them as a candidate (indexed once per
+ * solution), so a move always sees the working solution as it stands.
+ */
+public final class VisitRescheduleMoveFactory implements MoveIteratorFactory<WeekendPlan, VisitRescheduleMove> {
+
+	/** The solution the indexes below were built for; they only depend on problem facts and value ranges. */
+	private WeekendPlan indexedPlan;
+
+	private List<Visit> movable;
+
+	/** For each expert, the slots that could take them: the slots they hold are among these. */
+	private Map<PlannedExpert, List<SeatSlot>> slotsByCandidate;
+
+	@Override
+	public void phaseStarted(ScoreDirector<WeekendPlan> scoreDirector) {
+		index(scoreDirector.getWorkingSolution());
+	}
+
+	@Override
+	public long getSize(ScoreDirector<WeekendPlan> scoreDirector) {
+		return index(scoreDirector.getWorkingSolution()).movable.stream()
+			.mapToLong(visit -> visit.getAcceptableDates().size())
+			.sum();
+	}
+
+	@Override
+	public Iterator<VisitRescheduleMove> createOriginalMoveIterator(ScoreDirector<WeekendPlan> scoreDirector) {
+		Planner planner = new Planner(index(scoreDirector.getWorkingSolution()).slotsByCandidate, new Random(0));
+		List<Visit> visits = movable;
+		return new Iterator<>() {
+
+			private int visitIndex;
+
+			private int dateIndex;
+
+			@Override
+			public boolean hasNext() {
+				return visitIndex < visits.size();
+			}
+
+			@Override
+			public VisitRescheduleMove next() {
+				if (!hasNext()) {
+					throw new NoSuchElementException();
+				}
+				Visit visit = visits.get(visitIndex);
+				VisitRescheduleMove move = planner.plan(visit, visit.getAcceptableDates().get(dateIndex));
+				if (++dateIndex == visit.getAcceptableDates().size()) {
+					dateIndex = 0;
+					visitIndex++;
+				}
+				return move;
+			}
+
+		};
+	}
+
+	@Override
+	public Iterator<VisitRescheduleMove> createRandomMoveIterator(ScoreDirector<WeekendPlan> scoreDirector,
+			Random workingRandom) {
+		Planner planner = new Planner(index(scoreDirector.getWorkingSolution()).slotsByCandidate, workingRandom);
+		List<Visit> visits = movable;
+		return new Iterator<>() {
+
+			@Override
+			public boolean hasNext() {
+				return !visits.isEmpty();
+			}
+
+			@Override
+			public VisitRescheduleMove next() {
+				if (visits.isEmpty()) {
+					throw new NoSuchElementException();
+				}
+				Visit visit = visits.get(workingRandom.nextInt(visits.size()));
+				List<LocalDate> dates = visit.getAcceptableDates();
+				return planner.plan(visit, dates.get(workingRandom.nextInt(dates.size())));
+			}
+
+		};
+	}
+
+	private VisitRescheduleMoveFactory index(WeekendPlan plan) {
+		if (plan != indexedPlan) {
+			movable = plan.getVisits().stream().filter(visit -> !visit.isPinned()).toList();
+			slotsByCandidate = new IdentityHashMap<>();
+			for (SeatSlot slot : plan.getSlots()) {
+				for (PlannedExpert expert : slot.getCandidates()) {
+					slotsByCandidate.computeIfAbsent(expert, key -> new ArrayList<>()).add(slot);
+				}
+			}
+			indexedPlan = plan;
+		}
+		return this;
+	}
+
+	/** Builds moves against the working solution as it stands. */
+	static final class Planner {
+
+		private final Map<PlannedExpert, List<SeatSlot>> slotsByCandidate;
+
+		private final Random random;
+
+		Planner(Map<PlannedExpert, List<SeatSlot>> slotsByCandidate, Random random) {
+			this.slotsByCandidate = slotsByCandidate;
+			this.random = random;
+		}
+
+		VisitRescheduleMove plan(Visit visit, LocalDate date) {
+			List<SeatSlot> slots = new ArrayList<>();
+			List<PlannedExpert> experts = new ArrayList<>();
+			Set<PlannedExpert> onVisit = new HashSet<>();
+			List<SeatSlot> toStaff = new ArrayList<>();
+			// Half the time the visit is staffed afresh, so experts can also change seats within it.
+			boolean afresh = random.nextBoolean();
+			for (SeatSlot slot : visit.getSlots()) {
+				PlannedExpert expert = slot.getExpert();
+				if (slot.isPinned()) {
+					if (expert != null) {
+						onVisit.add(expert);
+					}
+				}
+				else if (!afresh && expert != null && !onVisit.contains(expert) && canCome(expert, visit, date)
+						&& clashes(expert, visit, date).isEmpty() && underCap(expert, visit, date)) {
+					onVisit.add(expert);
+				}
+				else {
+					toStaff.add(slot);
+				}
+			}
+			if (afresh) {
+				java.util.Collections.shuffle(toStaff, random);
+			}
+			Set<SeatSlot> ejected = new HashSet<>();
+			for (SeatSlot slot : toStaff) {
+				PlannedExpert chosen = pick(slot, visit, date, onVisit, ejected, slots, experts);
+				if (chosen != null) {
+					onVisit.add(chosen);
+				}
+				slots.add(slot);
+				experts.add(chosen);
+			}
+			return new VisitRescheduleMove(visit, date, slots, experts);
+		}
+
+		/** A free candidate if there is one, else one whose clashing slots can give the expert up. */
+		private PlannedExpert pick(SeatSlot slot, Visit visit, LocalDate date, Set<PlannedExpert> onVisit,
+				Set<SeatSlot> ejected, List<SeatSlot> slots, List<PlannedExpert> experts) {
+			List<PlannedExpert> candidates = slot.getCandidates();
+			if (candidates.isEmpty()) {
+				return null;
+			}
+			int start = random.nextInt(candidates.size());
+			PlannedExpert fallback = null;
+			List<SeatSlot> fallbackClashes = null;
+			for (int offset = 0; offset < candidates.size(); offset++) {
+				PlannedExpert expert = candidates.get((start + offset) % candidates.size());
+				if (onVisit.contains(expert) || !canCome(expert, visit, date)) {
+					continue;
+				}
+				List<SeatSlot> clashes = clashes(expert, visit, date);
+				if (clashes.isEmpty()) {
+					if (underCap(expert, visit, date)) {
+						return expert;
+					}
+				}
+				else if (fallback == null && clashes.stream().allMatch(clash -> !clash.isPinned()
+						&& !ejected.contains(clash) && clash.getVisit().getPriorityWeight() <= visit.getPriorityWeight())) {
+					// the clashing slots share the weekend, so taking this visit instead adds no weekend to the cap
+					fallback = expert;
+					fallbackClashes = clashes;
+				}
+			}
+			if (fallback != null) {
+				for (SeatSlot clash : fallbackClashes) {
+					ejected.add(clash);
+					slots.add(clash);
+					experts.add(null);
+				}
+			}
+			return fallback;
+		}
+
+		private static boolean canCome(PlannedExpert expert, Visit visit, LocalDate date) {
+			return expert.isAvailableOn(date) && (!visit.isWholeWeekend() || expert.isAvailableOn(date.plusDays(1)));
+		}
+
+		/** The expert's slots on other visits that share a day with this visit on that date. */
+		private List<SeatSlot> clashes(PlannedExpert expert, Visit visit, LocalDate date) {
+			List<SeatSlot> clashes = List.of();
+			for (SeatSlot other : slotsByCandidate.getOrDefault(expert, List.of())) {
+				if (other.getExpert() == expert && other.getVisit() != visit && other.getDate() != null
+						&& Visit.overlaps(date, visit.isWholeWeekend(), other.getDate(), other.getVisit().isWholeWeekend())) {
+					if (clashes.isEmpty()) {
+						clashes = new ArrayList<>(2);
+					}
+					if (!clashes.contains(other)) {
+						clashes.add(other);
+					}
+				}
+			}
+			return clashes;
+		}
+
+		/** Whether one more weekend (if this one is new to the expert) stays within the monthly cap. */
+		private boolean underCap(PlannedExpert expert, Visit visit, LocalDate date) {
+			LocalDate saturday = saturdayOf(date);
+			YearMonth month = YearMonth.from(saturday);
+			Set<LocalDate> weekends = new HashSet<>();
+			for (SeatSlot other : slotsByCandidate.getOrDefault(expert, List.of())) {
+				if (other.getExpert() == expert && other.getVisit() != visit && other.getDate() != null) {
+					LocalDate otherSaturday = saturdayOf(other.getDate());
+					if (otherSaturday.equals(saturday)) {
+						return true;
+					}
+					if (YearMonth.from(otherSaturday).equals(month)) {
+						weekends.add(otherSaturday);
+					}
+				}
+			}
+			return weekends.size() + 1 + expert.weekendsCommittedIn(month) <= expert.getMaxWeekendsPerMonth();
+		}
+
+		private static LocalDate saturdayOf(LocalDate date) {
+			return date.getDayOfWeek() == DayOfWeek.SUNDAY ? date.minusDays(1) : date;
+		}
+
+	}
+
+}
