@@ -2,6 +2,7 @@ package cn.talentexchange.assignment;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 
 import cn.talentexchange.database.Versioned;
 
@@ -13,9 +14,21 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param seat the index of the seat in the request
  * @param position which of the seat's {@code count} people this is (0-based)
  * @param wholeWeekend whether the visit also takes the Sunday after {@code date}
+ * @param hours the time the expert gave, once completed
+ * @param history every change of status, who made it and why
  */
 @Document("assignments")
 public record Assignment(String id, String planId, String requestId, String countyId, int seat, int position,
 		String skill, LocalDate date, boolean wholeWeekend, String expertId, AssignmentStatus status,
-		Instant offerDeadline, long version, Instant createdAt, Instant updatedAt) implements Versioned {
+		Instant offerDeadline, Double hours, List<Transition> history, long version, Instant createdAt,
+		Instant updatedAt) implements Versioned {
+
+	public Assignment {
+		history = history == null ? List.of() : List.copyOf(history);
+	}
+
+	/** One change of status (the first, OFFERED, is the creation): a decline carries its reason, a cancellation its explanation. */
+	public record Transition(AssignmentStatus to, Instant at, String by, String reason, String note) {
+	}
+
 }

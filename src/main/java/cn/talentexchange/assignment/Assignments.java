@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
+import java.util.List;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -37,7 +38,7 @@ public class Assignments {
 		Assignment assignment = new Assignment(offer.planId() + ":" + offer.requestId() + "#" + offer.seat() + "."
 				+ offer.position(), offer.planId(), offer.requestId(), offer.countyId(), offer.seat(), offer.position(),
 				offer.skill(), offer.date(), offer.wholeWeekend(), offer.expertId(), AssignmentStatus.OFFERED,
-				offer.offerDeadline(), 0, now, now);
+				offer.offerDeadline(), null, List.of(), 0, now, now);
 		return mongo.insert(assignment).thenReturn(true).onErrorResume(DuplicateKeyException.class, exists -> Mono.just(false));
 	}
 

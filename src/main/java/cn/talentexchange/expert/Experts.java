@@ -61,6 +61,11 @@ public class Experts {
 				Expert.class);
 	}
 
+	/** The id of the caller's expert profile; a 404 problem when they have none. */
+	public Mono<String> idOf(Caller caller) {
+		return mine(caller).map(Expert::id);
+	}
+
 	public Flux<Expert> findAllById(java.util.Collection<String> expertIds) {
 		return mongo.find(Query.query(Criteria.where("_id").in(expertIds)), Expert.class);
 	}

@@ -61,6 +61,13 @@ class SecurityConfiguration {
 				.pathMatchers(HttpMethod.GET, API + "/counties/**", API + "/districts/**", API + "/parks/**",
 						API + "/pairings/**", API + "/skills/**", API + "/skill-categories/**")
 				.authenticated()
+				.pathMatchers(HttpMethod.GET, API + "/assignments/me").hasRole(Role.EXPERT.name())
+				.pathMatchers(HttpMethod.GET, API + "/assignments").hasAnyRole(Role.COORDINATOR.name(), Role.COUNTY_AGENCY.name())
+				.pathMatchers(HttpMethod.POST, API + "/assignments/*/cancel")
+				.hasAnyRole(Role.COORDINATOR.name(), Role.COUNTY_AGENCY.name())
+				.pathMatchers(HttpMethod.POST, API + "/assignments/*/accept", API + "/assignments/*/decline",
+						API + "/assignments/*/check-in", API + "/assignments/*/complete")
+				.hasRole(Role.EXPERT.name())
 				.pathMatchers(API + "/plans", API + "/plans/**", API + "/admin/constraint-weights")
 				.hasRole(Role.COORDINATOR.name())
 				.pathMatchers("/actuator/**").hasRole(Role.ADMIN.name())

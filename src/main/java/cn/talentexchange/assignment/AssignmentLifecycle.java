@@ -1,0 +1,108 @@
+package cn.talentexchange.assignment;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Map;
+
+import cn.talentexchange.database.ConditionalUpdates;
+import cn.talentexchange.expert.Experts;
+import cn.talentexchange.security.Caller;
+import cn.talentexchange.security.Role;
+import cn.talentexchange.web.ApiProblem;
+import cn.talentexchange.web.ProblemType;
+
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+
+/**
+ * The answers to an offer and what follows. Every transition is one conditional update whose filter holds
+ * the caller's scope and the expected status: two taps, or an accept racing a cancellation, cannot both win;
+ * the loser gets 409 with the current status.
+ */
+@Component
+class AssignmentLifecycle {
+
+	private final ConditionalUpdates updates;
+
+	private final Experts experts;
+
+	private final Clock clock;
+
+	AssignmentLifecycle(ConditionalUpdates updates, Experts experts, Clock clock) {
+		this.updates = updates;
+		this.experts = experts;
+		this.clock = clock;
+	}
+
+	/** OFFERED to ACCEPTED, by the offered expert, before the offer's deadline. */
+	Mono<Assignment> accept(String id, Caller caller) {
+		Instant now = clock.instant();
+		return experts.idOf(caller).flatMap(expertId -> move(id, "accept the offer", byExpert(id, expertId),
+				Criteria.where("status").is(AssignmentStatus.OFFERED).and("offerDeadline").gt(now), AssignmentStatus.ACCEPTED,
+				caller, null, null, new Update()));
+	}
+
+	/** OFFERED to DECLINED: the planner will never offer this request to the expert again. */
+	Mono<Assignment> decline(String id, Caller caller, DeclineReason reason, String note) {
+		return experts.idOf(caller).flatMap(expertId -> move(id, "decline the offer", byExpert(id, expertId),
+				Criteria.where("status").is(AssignmentStatus.OFFERED), AssignmentStatus.DECLINED, caller, reason.name(), note,
+				new Update()));
+	}
+
+	/** ACCEPTED to CHECKED_IN, on a day of the visit. */
+	Mono<Assignment> checkIn(String id, Caller caller) {
+		LocalDate today = LocalDate.now(clock);
+		Criteria onVisitDay = new Criteria().orOperator(Criteria.where("date").is(today),
+				Criteria.where("date").is(today.minusDays(1)).and("wholeWeekend").is(true));
+		return experts.idOf(caller).flatMap(expertId -> move(id, "check in", byExpert(id, expertId),
+				Criteria.where("status").is(AssignmentStatus.ACCEPTED).andOperator(onVisitDay), AssignmentStatus.CHECKED_IN,
+				caller, null, null, new Update()));
+	}
+
+	/** CHECKED_IN to COMPLETED, with the hours given. */
+	Mono<Assignment> complete(String id, Caller caller, double hours) {
+		return experts.idOf(caller).flatMap(expertId -> move(id, "complete the visit", byExpert(id, expertId),
+				Criteria.where("status").is(AssignmentStatus.CHECKED_IN), AssignmentStatus.COMPLETED, caller, null, null,
+				new Update().set("hours", hours)));
+	}
+
+	/** A county agency (its own county) or a coordinator calls off an offered or accepted visit. */
+	Mono<Assignment> cancel(String id, Caller caller, String reason) {
+		Criteria scope = Criteria.where("_id").is(id);
+		if (!caller.isCoordinator()) {
+			scope = scope.and("countyId").is(caller.countyId().orElse(""));
+		}
+		return move(id, "cancel the assignment", scope,
+				Criteria.where("status").in(AssignmentStatus.OFFERED, AssignmentStatus.ACCEPTED), AssignmentStatus.CANCELLED,
+				caller, "CANCELLED_BY_" + (caller.isCoordinator() ? Role.COORDINATOR : Role.COUNTY_AGENCY), reason,
+				new Update());
+	}
+
+	private Mono<Assignment> move(String id, String action, Criteria scope, Criteria precondition, AssignmentStatus to,
+			Caller caller, String reason, String note, Update update) {
+		Assignment.Transition transition = new Assignment.Transition(to, clock.instant(), caller.username(), reason, note);
+		update.set("status", to).push("history", transition);
+		return updates.transition(Assignment.class, "assignment", scope, null, precondition, update,
+				current -> refusal(action, current));
+	}
+
+	private ApiProblem refusal(String action, Assignment current) {
+		if (current.status() == AssignmentStatus.OFFERED && !current.offerDeadline().isAfter(clock.instant())) {
+			return new ApiProblem(ProblemType.INVALID_STATE, "The offer closed at " + current.offerDeadline(),
+					Map.of("currentStatus", AssignmentStatus.EXPIRED.name()));
+		}
+		if (current.status() == AssignmentStatus.ACCEPTED && action.equals("check in")) {
+			return new ApiProblem(ProblemType.INVALID_STATE, "Check-in opens on the day of the visit, " + current.date(),
+					Map.of("currentStatus", current.status().name()));
+		}
+		return ConditionalUpdates.invalidState(action, current.status());
+	}
+
+	private static Criteria byExpert(String id, String expertId) {
+		return Criteria.where("_id").is(id).and("expertId").is(expertId);
+	}
+
+}

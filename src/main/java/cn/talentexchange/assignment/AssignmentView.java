@@ -1,0 +1,36 @@
+package cn.talentexchange.assignment;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+import cn.talentexchange.expert.Expert;
+import cn.talentexchange.expert.PhoneNumbers;
+
+/**
+ * An assignment as the API shows it. {@code expert} is for agencies and coordinators; the phone number
+ * appears only once the expert has accepted.
+ */
+record AssignmentView(String id, String planId, String requestId, String countyId, int seat, int position,
+		String skill, LocalDate date, boolean wholeWeekend, String expertId, AssignmentStatus status,
+		Instant offerDeadline, Double hours, List<Assignment.Transition> history, ExpertContact expert, long version,
+		Instant createdAt, Instant updatedAt) {
+
+	static AssignmentView of(Assignment assignment, Expert expert) {
+		ExpertContact contact = expert == null ? null
+				: new ExpertContact(expert.displayName(), expert.organisationId(),
+						ACCEPTED_OR_LATER.contains(assignment.status()) ? expert.phone() : PhoneNumbers.mask(expert.phone()));
+		return new AssignmentView(assignment.id(), assignment.planId(), assignment.requestId(), assignment.countyId(),
+				assignment.seat(), assignment.position(), assignment.skill(), assignment.date(), assignment.wholeWeekend(),
+				assignment.expertId(), assignment.status(), assignment.offerDeadline(), assignment.hours(),
+				assignment.history(), contact, assignment.version(), assignment.createdAt(), assignment.updatedAt());
+	}
+
+	private static final List<AssignmentStatus> ACCEPTED_OR_LATER = List.of(AssignmentStatus.ACCEPTED,
+			AssignmentStatus.CHECKED_IN, AssignmentStatus.COMPLETED);
+
+	/** Who is coming, for the county agency and the coordinators. */
+	record ExpertContact(String displayName, String organisationId, String phone) {
+	}
+
+}

@@ -1,0 +1,141 @@
+package cn.talentexchange.assignment;
+
+import java.util.List;
+import java.util.function.Function;
+
+import cn.talentexchange.database.PagedQueries;
+import cn.talentexchange.expert.Expert;
+import cn.talentexchange.expert.Experts;
+import cn.talentexchange.security.Caller;
+import cn.talentexchange.web.ExpectedVersion;
+import cn.talentexchange.web.PagedList;
+import cn.talentexchange.web.Paging;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+/** Experts answer offers and report visits; agencies and coordinators follow and cancel them. */
+@RestController
+@RequestMapping("/api/v1/assignments")
+class AssignmentsController {
+
+	private static final Sort BY_DATE = Sort.by(Sort.Order.asc("date"), Sort.Order.asc("_id"));
+
+	private final AssignmentLifecycle lifecycle;
+
+	private final PagedQueries pages;
+
+	private final Experts experts;
+
+	AssignmentsController(AssignmentLifecycle lifecycle, PagedQueries pages, Experts experts) {
+		this.lifecycle = lifecycle;
+		this.pages = pages;
+		this.experts = experts;
+	}
+
+	@GetMapping("/me")
+	Mono<PagedList<AssignmentView>> mine(Caller caller, @RequestParam(required = false) Stage stage,
+			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
+		Paging paging = Paging.of(page, size);
+		return experts.idOf(caller).flatMap(expertId -> {
+			Criteria filter = Criteria.where("expertId").is(expertId);
+			if (stage != null) {
+				filter = filter.and("status").in(stage.statuses);
+			}
+			return pages.page(Query.query(filter), BY_DATE, paging, Assignment.class);
+		}).map(found -> found.map(assignment -> AssignmentView.of(assignment, null)));
+	}
+
+	/** Coordinators see all; a county agency the assignments on its county's requests. */
+	@GetMapping
+	Mono<PagedList<AssignmentView>> list(Caller caller, @RequestParam(required = false) String requestId,
+			@RequestParam(required = false) AssignmentStatus status, @RequestParam(defaultValue = "0") int page,
+			@RequestParam(defaultValue = "20") int size) {
+		Criteria filter = caller.isCoordinator() ? new Criteria()
+				: Criteria.where("countyId").is(caller.countyId().orElse(""));
+		if (requestId != null) {
+			filter = filter.and("requestId").is(requestId);
+		}
+		if (status != null) {
+			filter = filter.and("status").is(status);
+		}
+		return pages.page(Query.query(filter), BY_DATE, Paging.of(page, size), Assignment.class)
+			.flatMap(found -> experts.findAllById(found.items().stream().map(Assignment::expertId).distinct().toList())
+				.collectMap(Expert::id, Function.identity())
+				.map(byId -> found.map(assignment -> AssignmentView.of(assignment, byId.get(assignment.expertId())))));
+	}
+
+	@PostMapping("/{id}/accept")
+	Mono<ResponseEntity<AssignmentView>> accept(Caller caller, @PathVariable String id) {
+		return lifecycle.accept(id, caller).map(AssignmentsController::versioned);
+	}
+
+	@PostMapping("/{id}/decline")
+	Mono<ResponseEntity<AssignmentView>> decline(Caller caller, @PathVariable String id,
+			@Valid @RequestBody Decline decline) {
+		return lifecycle.decline(id, caller, decline.reason(), decline.note()).map(AssignmentsController::versioned);
+	}
+
+	@PostMapping("/{id}/check-in")
+	Mono<ResponseEntity<AssignmentView>> checkIn(Caller caller, @PathVariable String id) {
+		return lifecycle.checkIn(id, caller).map(AssignmentsController::versioned);
+	}
+
+	@PostMapping("/{id}/complete")
+	Mono<ResponseEntity<AssignmentView>> complete(Caller caller, @PathVariable String id,
+			@Valid @RequestBody Completion completion) {
+		return lifecycle.complete(id, caller, completion.hours()).map(AssignmentsController::versioned);
+	}
+
+	@PostMapping("/{id}/cancel")
+	Mono<ResponseEntity<AssignmentView>> cancel(Caller caller, @PathVariable String id,
+			@Valid @RequestBody Cancellation cancellation) {
+		return lifecycle.cancel(id, caller, cancellation.reason()).map(AssignmentsController::versioned);
+	}
+
+	private static ResponseEntity<AssignmentView> versioned(Assignment assignment) {
+		return ResponseEntity.ok().eTag(ExpectedVersion.entityTag(assignment.version())).body(AssignmentView.of(assignment, null));
+	}
+
+	/** Where an assignment is in an expert's life: waiting for an answer, coming up, or behind. */
+	enum Stage {
+
+		OFFERED(List.of(AssignmentStatus.OFFERED)),
+		UPCOMING(List.of(AssignmentStatus.ACCEPTED, AssignmentStatus.CHECKED_IN)),
+		PAST(List.of(AssignmentStatus.COMPLETED, AssignmentStatus.DECLINED, AssignmentStatus.EXPIRED,
+				AssignmentStatus.CANCELLED, AssignmentStatus.NO_SHOW));
+
+		private final List<AssignmentStatus> statuses;
+
+		Stage(List<AssignmentStatus> statuses) {
+			this.statuses = statuses;
+		}
+
+	}
+
+	record Decline(@NotNull DeclineReason reason, @Size(max = 500) String note) {
+	}
+
+	record Completion(@NotNull @DecimalMin("0.5") @DecimalMax("48") Double hours) {
+	}
+
+	record Cancellation(@NotBlank @Size(max = 500) String reason) {
+	}
+
+}
