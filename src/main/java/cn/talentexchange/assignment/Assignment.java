@@ -27,7 +27,7 @@ public record Assignment(String id, String planId, String requestId, String coun
 		history = history == null ? List.of() : List.copyOf(history);
 	}
 
-	/** One change of status (the first, OFFERED, is the creation): a decline carries its reason, a cancellation its explanation. */
+	/** One change of status after the offer: a decline carries its reason, a cancellation its explanation. */
 	public record Transition(AssignmentStatus to, Instant at, String by, String reason, String note) {
 	}
 

@@ -35,7 +35,8 @@ public class Assignments {
 	 */
 	public Mono<Boolean> offer(NewOffer offer) {
 		Instant now = clock.instant();
-		Assignment assignment = new Assignment(offer.planId() + ":" + offer.requestId() + "#" + offer.seat() + "."
+		// URL-safe, so it can stand in a path as it is.
+		Assignment assignment = new Assignment(offer.planId() + "-" + offer.requestId() + "-" + offer.seat() + "-"
 				+ offer.position(), offer.planId(), offer.requestId(), offer.countyId(), offer.seat(), offer.position(),
 				offer.skill(), offer.date(), offer.wholeWeekend(), offer.expertId(), AssignmentStatus.OFFERED,
 				offer.offerDeadline(), null, List.of(), 0, now, now);

@@ -1,0 +1,167 @@
+package cn.talentexchange.assignment;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import cn.talentexchange.support.ApiTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.http.MediaType;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.web.reactive.function.client.WebClient;
+import reactor.core.publisher.Flux;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Offers come from a published plan, so these tests plan Faku once in a database of their own. */
+@TestPropertySource(properties = "talent.embedded-mongo.database=assignments")
+class AssignmentsApiTest extends ApiTest {
+
+	private static List<Map<String, Object>> offers;
+
+	@BeforeEach
+	void publishAPlanOnce() throws InterruptedException {
+		if (offers != null) {
+			return;
+		}
+		LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+		Map<?, ?> plan = as("coordinator").post().uri("/api/v1/plans").contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("from", today.toString(), "to", today.plusDays(60).toString(), "counties", List.of("faku")))
+			.exchange().expectStatus().isAccepted().expectBody(Map.class).returnResult().getResponseBody();
+		String planId = (String) plan.get("id");
+		for (int wait = 0; wait < 120 && !"SOLVED".equals(status(planId)); wait++) {
+			Thread.sleep(250);
+		}
+		as("coordinator").post().uri("/api/v1/plans/" + planId + "/publish").exchange().expectStatus().isOk().expectBody();
+		Map<?, ?> page = as("coordinator").get().uri("/api/v1/assignments?status=OFFERED&size=100").exchange()
+			.expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
+		offers = new ArrayList<>((List<Map<String, Object>>) page.get("items"));
+		assertThat(offers).hasSizeGreaterThan(6);
+	}
+
+	@Test
+	void ofFiftySimultaneousAcceptsExactlyOneWins() {
+		Map<String, Object> offer = offers.remove(0);
+		String expert = username(offer);
+		WebClient client = WebClient.builder().baseUrl("http://127.0.0.1:" + port)
+			.defaultHeader("Authorization", "Bearer " + token(expert)).build();
+		List<Integer> statuses = Flux.range(0, 50)
+			.flatMap(tap -> client.post().uri("/api/v1/assignments/{id}/accept", offer.get("id"))
+				.exchangeToMono(response -> response.releaseBody().thenReturn(response.statusCode().value())), 50)
+			.collectList()
+			.block(Duration.ofSeconds(30));
+		assertThat(statuses).containsOnly(200, 409);
+		assertThat(statuses).filteredOn(status -> status == 200).hasSize(1);
+		as(expert).get().uri("/api/v1/assignments/me?stage=UPCOMING").exchange().expectStatus().isOk()
+			.expectBody().jsonPath("$.items[?(@.id == '" + offer.get("id") + "')].status").isEqualTo(List.of("ACCEPTED"));
+	}
+
+	@Test
+	void theAgencySeesThePhoneNumberOnlyOnceAccepted() {
+		Map<String, Object> offer = offers.remove(0);
+		String path = "/api/v1/assignments?requestId=" + offer.get("requestId") + "&size=100";
+		assertThat(phoneOf(offer, path)).contains("*");
+		as(username(offer)).post().uri("/api/v1/assignments/" + offer.get("id") + "/accept").exchange()
+			.expectStatus().isOk()
+			.expectBody().jsonPath("$.status").isEqualTo("ACCEPTED").jsonPath("$.history[0].to").isEqualTo("ACCEPTED");
+		assertThat(phoneOf(offer, path)).doesNotContain("*");
+		as("agency-kangping").get().uri(path).exchange().expectStatus().isOk()
+			.expectBody().jsonPath("$.total").isEqualTo(0);
+	}
+
+	@Test
+	void aDeclineKeepsItsReasonAndCannotBeTakenBack() {
+		Map<String, Object> offer = offers.remove(0);
+		String expert = username(offer);
+		as(expert).post().uri("/api/v1/assignments/" + offer.get("id") + "/decline").contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("reason", "NOT_AVAILABLE", "note", "家中有事"))
+			.exchange().expectStatus().isOk()
+			.expectBody()
+			.jsonPath("$.status").isEqualTo("DECLINED")
+			.jsonPath("$.history[0].reason").isEqualTo("NOT_AVAILABLE")
+			.jsonPath("$.history[0].by").isEqualTo(expert);
+		as(expert).post().uri("/api/v1/assignments/" + offer.get("id") + "/accept").exchange()
+			.expectStatus().isEqualTo(409)
+			.expectBody().jsonPath("$.currentStatus").isEqualTo("DECLINED");
+		as(expert).post().uri("/api/v1/assignments/" + offer.get("id") + "/decline").contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("reason", "SOMETIMES"))
+			.exchange().expectStatus().isBadRequest().expectBody();
+	}
+
+	@Test
+	void anotherExpertsOfferIsNotFound() {
+		Map<String, Object> offer = offers.get(0);
+		String stranger = offers.stream().map(AssignmentsApiTest::username).filter(name -> !name.equals(username(offer)))
+			.findFirst().orElseThrow();
+		as(stranger).post().uri("/api/v1/assignments/" + offer.get("id") + "/accept").exchange()
+			.expectStatus().isNotFound().expectBody();
+	}
+
+	@Test
+	void visitsAreCheckedInOnTheirDayAndCompletedAfterCheckIn() {
+		Map<String, Object> offer = offers.remove(0);
+		String expert = username(offer);
+		String path = "/api/v1/assignments/" + offer.get("id");
+		as(expert).post().uri(path + "/complete").contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("hours", 6))
+			.exchange().expectStatus().isEqualTo(409).expectBody().jsonPath("$.currentStatus").isEqualTo("OFFERED");
+		as(expert).post().uri(path + "/accept").exchange().expectStatus().isOk().expectBody();
+		as(expert).post().uri(path + "/check-in").exchange()
+			.expectStatus().isEqualTo(409).expectBody().jsonPath("$.currentStatus").isEqualTo("ACCEPTED");
+		as(expert).post().uri(path + "/complete").contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("hours", 100))
+			.exchange().expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field").isEqualTo("hours");
+	}
+
+	@Test
+	void onlyTheCountysAgencyOrACoordinatorCancels() {
+		Map<String, Object> offer = offers.remove(0);
+		String path = "/api/v1/assignments/" + offer.get("id") + "/cancel";
+		as("agency-kangping").post().uri(path).contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("reason", "不需要了"))
+			.exchange().expectStatus().isNotFound().expectBody();
+		as(username(offer)).post().uri(path).contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("reason", "x"))
+			.exchange().expectStatus().isForbidden().expectBody();
+		as("agency-faku").post().uri(path).contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("reason", "问题已解决"))
+			.exchange().expectStatus().isOk()
+			.expectBody().jsonPath("$.status").isEqualTo("CANCELLED").jsonPath("$.history[0].note").isEqualTo("问题已解决");
+		as("coordinator").post().uri(path).contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("reason", "again"))
+			.exchange().expectStatus().isEqualTo(409).expectBody().jsonPath("$.currentStatus").isEqualTo("CANCELLED");
+	}
+
+	@Test
+	void rolesAreChecked() {
+		as("expert-0001").get().uri("/api/v1/assignments").exchange().expectStatus().isForbidden().expectBody();
+		as("agency-faku").post().uri("/api/v1/assignments/" + offers.get(0).get("id") + "/accept").exchange()
+			.expectStatus().isForbidden().expectBody();
+		as("coordinator").get().uri("/api/v1/assignments/me").exchange().expectStatus().isForbidden().expectBody();
+	}
+
+	private String phoneOf(Map<String, Object> offer, String path) {
+		Map<?, ?> page = as("agency-faku").get().uri(path).exchange().expectStatus().isOk()
+			.expectBody(Map.class).returnResult().getResponseBody();
+		return ((List<Map<String, Object>>) page.get("items")).stream()
+			.filter(item -> item.get("id").equals(offer.get("id")))
+			.map(item -> (String) ((Map<?, ?>) item.get("expert")).get("phone"))
+			.findFirst().orElseThrow();
+	}
+
+	private String status(String planId) {
+		return (String) as("coordinator").get().uri("/api/v1/plans/" + planId).exchange().expectStatus().isOk()
+			.expectBody(Map.class).returnResult().getResponseBody().get("status");
+	}
+
+	private String token(String username) {
+		return (String) anonymous().post().uri("/api/v1/dev/tokens").contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("username", username)).exchange().expectStatus().isOk()
+			.expectBody(Map.class).returnResult().getResponseBody().get("accessToken");
+	}
+
+	/** Seed experts ex-NNNN sign in as expert-NNNN. */
+	private static String username(Map<String, Object> offer) {
+		return "expert-" + ((String) offer.get("expertId")).substring(3);
+	}
+
+}
