@@ -104,6 +104,9 @@ public class ProblemDocumentHandler implements WebExceptionHandler {
 							error.getDefaultMessage())))
 				.toList(), List.of());
 		}
+		if (failure instanceof DataBufferLimitException) {
+			return new ApiProblem(ProblemType.REQUEST_TOO_LARGE, "The request body exceeds the size this API accepts");
+		}
 		if (failure instanceof ServerWebInputException input) {
 			return inputProblem(input);
 		}

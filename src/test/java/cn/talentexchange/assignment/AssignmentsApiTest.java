@@ -132,6 +132,40 @@ class AssignmentsApiTest extends ApiTest {
 	}
 
 	@Test
+	void aRetriedAcceptWithItsKeyReplaysTheFirstAnswer() {
+		Map<String, Object> offer = offers.remove(0);
+		String expert = username(offer);
+		String path = "/api/v1/assignments/" + offer.get("id");
+		Map<?, ?> first = as(expert).post().uri(path + "/accept").header("Idempotency-Key", "tap-0001-accept").exchange()
+			.expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
+		Map<?, ?> replay = as(expert).post().uri(path + "/accept").header("Idempotency-Key", "tap-0001-accept").exchange()
+			.expectStatus().isOk()
+			.expectHeader().valueEquals("Idempotent-Replayed", "true")
+			.expectBody(Map.class).returnResult().getResponseBody();
+		assertThat(replay).isEqualTo(first);
+		as(expert).post().uri(path + "/accept").header("Idempotency-Key", "tap-0002-accept").exchange()
+			.expectStatus().isEqualTo(409).expectBody();
+		as(expert).post().uri(path + "/decline").header("Idempotency-Key", "tap-0001-accept")
+			.contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("reason", "OTHER"))
+			.exchange().expectStatus().isEqualTo(422)
+			.expectBody().jsonPath("$.type").isEqualTo("urn:talent-exchange:problem:idempotency-key-reused");
+		as(expert).post().uri(path + "/accept").header("Idempotency-Key", "short").exchange()
+			.expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field").isEqualTo("Idempotency-Key");
+	}
+
+	@Test
+	void aFailedRequestIsNotKeptSoItsRetryIsEvaluatedAfresh() {
+		Map<String, Object> offer = offers.remove(0);
+		String expert = username(offer);
+		String path = "/api/v1/assignments/" + offer.get("id");
+		as(expert).post().uri(path + "/check-in").header("Idempotency-Key", "tap-0003-checkin").exchange()
+			.expectStatus().isEqualTo(409).expectBody();
+		as(expert).post().uri(path + "/accept").exchange().expectStatus().isOk().expectBody();
+		as(expert).post().uri(path + "/check-in").header("Idempotency-Key", "tap-0003-checkin").exchange()
+			.expectStatus().isEqualTo(409).expectBody().jsonPath("$.currentStatus").isEqualTo("ACCEPTED");
+	}
+
+	@Test
 	void rolesAreChecked() {
 		as("expert-0001").get().uri("/api/v1/assignments").exchange().expectStatus().isForbidden().expectBody();
 		as("agency-faku").post().uri("/api/v1/assignments/" + offers.get(0).get("id") + "/accept").exchange()

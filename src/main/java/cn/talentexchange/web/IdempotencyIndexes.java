@@ -1,0 +1,24 @@
+package cn.talentexchange.web;
+
+import java.time.Duration;
+import java.util.List;
+
+import cn.talentexchange.database.IndexTask;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+
+@Configuration(proxyBeanMethods = false)
+class IdempotencyIndexes {
+
+	/** Real MongoDB drops expired keys by itself; the embedded server needs the filter's hourly purge. */
+	@Bean
+	IndexTask idempotencyIndexTask(ReactiveMongoTemplate mongo) {
+		return new IndexTask(mongo, IdempotencyRecord.class,
+				List.of(new Index("expiresAt", Sort.Direction.ASC).expire(Duration.ZERO).named("expires")));
+	}
+
+}
