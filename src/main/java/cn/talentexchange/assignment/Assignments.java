@@ -54,6 +54,11 @@ public class Assignments {
 		return mongo.find(Query.query(Criteria.where("status").is(AssignmentStatus.DECLINED)), Assignment.class);
 	}
 
+	public Flux<Assignment> declinesOf(String requestId) {
+		return mongo.find(Query.query(Criteria.where("status").is(AssignmentStatus.DECLINED).and("requestId").is(requestId)),
+				Assignment.class);
+	}
+
 	/** Who served the given requests (accepted or completed), for continuity on follow-ups. */
 	public Flux<Assignment> servedOn(Collection<String> requestIds) {
 		return mongo.find(Query.query(Criteria.where("requestId").in(requestIds)
@@ -65,9 +70,13 @@ public class Assignments {
 		return mongo.find(Query.query(Criteria.where("planId").is(planId)), Assignment.class);
 	}
 
-	/** Whether the plan already made offers on the request. */
-	public Mono<Boolean> anyOf(String planId, String requestId) {
-		return mongo.exists(Query.query(Criteria.where("planId").is(planId).and("requestId").is(requestId)), Assignment.class);
+	/** Whether another plan's offer or accepted visit already holds the expert on one of these days. */
+	public Mono<Boolean> heldElsewhere(String expertId, String planId, LocalDate date, boolean wholeWeekend) {
+		List<LocalDate> days = wholeWeekend ? List.of(date.minusDays(1), date, date.plusDays(1)) : List.of(date.minusDays(1), date);
+		return mongo.find(Query.query(Criteria.where("expertId").is(expertId).and("planId").ne(planId)
+			.and("status").in(AssignmentStatus.HOLDING).and("date").in(days)), Assignment.class)
+			.any(held -> held.date().equals(date) || (held.wholeWeekend() && held.date().plusDays(1).equals(date))
+					|| (wholeWeekend && held.date().equals(date.plusDays(1))));
 	}
 
 	/** What publishing a plan asks for one filled seat position. */

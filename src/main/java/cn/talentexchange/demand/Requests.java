@@ -63,12 +63,18 @@ public class Requests {
 				DemandRequest.class);
 	}
 
-	/** OPEN to PLANNED once a plan's offers for it are out; already planned requests stay as they are. */
-	public Mono<Boolean> markPlanned(String requestId) {
-		return mongo.updateFirst(Query.query(Criteria.where("_id").is(requestId).and("status").is(RequestStatus.OPEN)),
-				new Update().set("status", RequestStatus.PLANNED).set("updatedAt", clock.instant()).inc("version", 1),
+	/**
+	 * Claims an open request for a plan's offers: OPEN becomes PLANNED, remembering the plan. Claiming again
+	 * for the same plan succeeds, so a publish that crashed half-way can be repeated; another plan cannot.
+	 */
+	public Mono<Boolean> claimForPlan(String requestId, String planId) {
+		Criteria claimable = new Criteria().orOperator(Criteria.where("status").is(RequestStatus.OPEN),
+				Criteria.where("status").is(RequestStatus.PLANNED).and("plannedBy").is(planId));
+		return mongo.updateFirst(Query.query(Criteria.where("_id").is(requestId).andOperator(claimable)),
+				new Update().set("status", RequestStatus.PLANNED).set("plannedBy", planId).set("updatedAt", clock.instant())
+					.inc("version", 1),
 				DemandRequest.class)
-			.map(result -> result.getModifiedCount() > 0);
+			.map(result -> result.getMatchedCount() > 0);
 	}
 
 	public Mono<DemandRequest> findById(String requestId) {

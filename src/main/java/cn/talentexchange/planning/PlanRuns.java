@@ -12,7 +12,6 @@ import java.util.Objects;
 import cn.talentexchange.assignment.Assignments;
 import cn.talentexchange.database.ConditionalUpdates;
 import cn.talentexchange.database.PagedQueries;
-import cn.talentexchange.demand.RequestStatus;
 import cn.talentexchange.demand.Requests;
 import cn.talentexchange.security.Caller;
 import cn.talentexchange.web.ApiProblem;
@@ -119,7 +118,7 @@ class PlanRuns {
 		return updates.transition(PlanRun.class, "plan", Criteria.where("_id").is(id), null,
 				Criteria.where("status").in(PlanStatus.RUNNING), new Update().set("stopRequested", true),
 				run -> ConditionalUpdates.invalidState("stop the plan", run.status()))
-			.doOnSuccess(run -> solving.stop(id));
+			.flatMap(run -> Mono.fromRunnable(() -> solving.stop(id)).subscribeOn(Schedulers.boundedElastic()).thenReturn(run));
 	}
 
 	/**
@@ -132,13 +131,18 @@ class PlanRuns {
 			if (!PlanStatus.PUBLISHABLE.contains(run.status())) {
 				return Mono.<PublishResult>error(ConditionalUpdates.invalidState("publish the plan", run.status()));
 			}
+			if (run.score() == null || !ScoreView.parse(run.score()).feasible()) {
+				return Mono.<PublishResult>error(new ApiProblem(ProblemType.INVALID_STATE,
+						"The plan breaks hard rules (" + run.score() + "); run it longer before publishing",
+						Map.of("currentStatus", run.status().name())));
+			}
 			Map<String, List<PlanRun.Proposal>> filledByRequest = run.proposals().stream()
 				.filter(proposal -> proposal.expertId() != null && proposal.date() != null)
 				.collect(java.util.stream.Collectors.groupingBy(PlanRun.Proposal::requestId,
 						java.util.LinkedHashMap::new, java.util.stream.Collectors.toList()));
 			Flux<PublishResult> perRequest = Flux.fromIterable(filledByRequest.entrySet())
 				.concatMap(entry -> publishRequest(run, entry.getKey(), entry.getValue()));
-			return perRequest.reduce(new PublishResult(id, 0, 0, 0), PublishResult::plus)
+			return perRequest.reduce(new PublishResult(id, 0, 0, 0, 0), PublishResult::plus)
 				.flatMap(result -> mongo.updateFirst(Query.query(Criteria.where("_id").is(id).and("publishedAt").is(null)),
 						new Update().set("publishedAt", clock.instant()).inc("version", 1), PlanRun.class)
 					.thenReturn(result));
@@ -146,25 +150,32 @@ class PlanRuns {
 	}
 
 	/**
-	 * A request that was cancelled, or planned by another plan, since this one was made gets no offers
-	 * from it; one this plan already planned (a repeated publish) is completed.
+	 * Claims the request for this plan first, so a request cancelled or planned by another plan since gets
+	 * no offers, and a repeated publish completes what an earlier one started. Positions whose expert another
+	 * plan has since booked that weekend, or whose answer would already be due, are left out.
 	 */
 	private Mono<PublishResult> publishRequest(PlanRun run, String requestId, List<PlanRun.Proposal> proposals) {
-		return requests.findById(requestId).filterWhen(request -> switch (request.status()) {
-			case OPEN -> Mono.just(true);
-			case PLANNED -> assignments.anyOf(run.id(), requestId);
-			default -> Mono.just(false);
-		}).flatMap(request -> offerAll(run, requestId, proposals));
+		return requests.claimForPlan(requestId, run.id())
+			.filter(Boolean::booleanValue)
+			.flatMap(claimed -> Flux.fromIterable(proposals)
+				.concatMap(proposal -> offerIfStillPossible(run, proposal))
+				.collectList()
+				.map(outcomes -> new PublishResult(run.id(), (int) outcomes.stream().filter(Outcome.CREATED::equals).count(),
+						(int) outcomes.stream().filter(Outcome.EXISTED::equals).count(), 1,
+						(int) outcomes.stream().filter(Outcome.SKIPPED::equals).count())));
 	}
 
-	private Mono<PublishResult> offerAll(PlanRun run, String requestId, List<PlanRun.Proposal> proposals) {
-		return Flux.fromIterable(proposals)
-			.concatMap(proposal -> assignments.offer(offer(run, proposal)))
-			.collectList()
-			.zipWith(requests.markPlanned(requestId), (created, planned) -> new PublishResult(run.id(),
-					(int) created.stream().filter(Boolean::booleanValue).count(),
-					(int) created.stream().filter(isNew -> !isNew).count(), planned ? 1 : 0));
+	private Mono<Outcome> offerIfStillPossible(PlanRun run, PlanRun.Proposal proposal) {
+		Assignments.NewOffer offer = offer(run, proposal);
+		if (!offer.offerDeadline().isAfter(clock.instant())) {
+			return Mono.just(Outcome.SKIPPED);
+		}
+		return assignments.heldElsewhere(offer.expertId(), run.id(), offer.date(), offer.wholeWeekend())
+			.flatMap(held -> held ? Mono.just(Outcome.SKIPPED)
+					: assignments.offer(offer).map(created -> created ? Outcome.CREATED : Outcome.EXISTED));
 	}
+
+	private enum Outcome { CREATED, EXISTED, SKIPPED }
 
 	PlanProgress progressOf(PlanRun run) {
 		PlanView view = PlanView.of(run, clock.instant());
@@ -213,12 +224,15 @@ class PlanRuns {
 		}
 	}
 
-	/** What publishing did: offers made now, offers that already existed, requests now PLANNED. */
-	record PublishResult(String planId, int offersCreated, int offersExisting, int requestsPlanned) {
+	/**
+	 * What publishing did: offers made now, offers that already existed, requests planned by this plan, and
+	 * positions left out because their expert was booked elsewhere since or their answer would already be due.
+	 */
+	record PublishResult(String planId, int offersCreated, int offersExisting, int requestsPlanned, int offersSkipped) {
 
 		PublishResult plus(PublishResult other) {
 			return new PublishResult(planId, offersCreated + other.offersCreated, offersExisting + other.offersExisting,
-					requestsPlanned + other.requestsPlanned);
+					requestsPlanned + other.requestsPlanned, offersSkipped + other.offersSkipped);
 		}
 
 	}

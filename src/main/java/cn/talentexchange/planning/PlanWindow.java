@@ -20,12 +20,12 @@ public record PlanWindow(@NotNull LocalDate from, @NotNull LocalDate to,
 		counties = counties == null ? List.of() : counties.stream().distinct().sorted().toList();
 	}
 
-	/** Two windows clash when their dates overlap and they share a county (no list means all counties). */
+	/**
+	 * Two windows clash when their dates overlap, whatever their counties: experts serve the whole city, so two
+	 * plans of the same weekends could otherwise send one expert to two places.
+	 */
 	public boolean overlaps(PlanWindow other) {
-		boolean datesOverlap = !from.isAfter(other.to) && !other.from.isAfter(to);
-		boolean countiesOverlap = counties.isEmpty() || other.counties.isEmpty()
-				|| counties.stream().anyMatch(other.counties::contains);
-		return datesOverlap && countiesOverlap;
+		return !from.isAfter(other.to) && !other.from.isAfter(to);
 	}
 
 	public boolean covers(LocalDate date) {

@@ -75,11 +75,11 @@ class RequestInsights {
 			.map(java.util.Optional::of)
 			.defaultIfEmpty(java.util.Optional.empty())
 			.flatMap(plan -> {
-				LocalDate from = request.acceptableDates().get(0).with(TemporalAdjusters.firstDayOfMonth());
-				LocalDate to = request.acceptableDates().get(request.acceptableDates().size() - 1)
+				LocalDate from = request.acceptableDates().get(0).minusDays(1).with(TemporalAdjusters.firstDayOfMonth());
+				LocalDate to = request.acceptableDates().get(request.acceptableDates().size() - 1).plusDays(1)
 					.with(TemporalAdjusters.lastDayOfMonth());
 				Mono<List<Assignment>> binding = Flux.concat(assignments.between(from, to, AssignmentStatus.HOLDING),
-						assignments.declines()).collectList();
+						assignments.declinesOf(requestId)).collectList();
 				Mono<Map<String, String>> skillNames = Flux.fromIterable(request.seats())
 					.concatMap(seat -> references.skill(seat.skill()))
 					.collectMap(Skill::id, skill -> chinese ? skill.nameZh() : skill.nameEn());
@@ -91,6 +91,7 @@ class RequestInsights {
 				return Mono.zip(experts.plannable().collectList(), binding, paired, references.organisationNames(chinese),
 						skillNames)
 					.flatMap(facts -> withProposedExperts(facts.getT1(), plan.orElse(null))
+						.publishOn(Schedulers.boundedElastic())
 						.map(all -> new ExplanationWriter(request, plan.orElse(null), all, facts.getT2(), facts.getT3(),
 								facts.getT4(), facts.getT5(), chinese).write()));
 			}));
@@ -108,8 +109,8 @@ class RequestInsights {
 			.switchIfEmpty(Mono.error(() -> ApiProblem.notFound("finished plan covering request", requestId)))
 			.flatMap(plan -> {
 				List<String> requestIds = plan.proposals().stream().map(PlanRun.Proposal::requestId).distinct().toList();
-				LocalDate from = plan.window().from().with(TemporalAdjusters.firstDayOfMonth());
-				LocalDate to = plan.window().to().with(TemporalAdjusters.lastDayOfMonth());
+				LocalDate from = plan.window().from().minusDays(1).with(TemporalAdjusters.firstDayOfMonth());
+				LocalDate to = plan.window().to().plusDays(1).with(TemporalAdjusters.lastDayOfMonth());
 				return Mono.zip(requests.findAllById(requestIds).collectList(),
 						experts.plannable().collectList().flatMap(found -> withProposedExperts(found, plan)),
 						references.pairings().collectList(),
@@ -180,10 +181,13 @@ class RequestInsights {
 	private record Ranked(Candidate candidate, HardMediumSoftLongScore delta) {
 	}
 
-	/** The latest finished plan whose proposals include the request. */
+	/**
+	 * The plan that speaks for the request: the latest published one that covered it (its offers are out),
+	 * else the latest finished one.
+	 */
 	private Mono<PlanRun> latestPlan(String requestId) {
 		Query query = Query.query(Criteria.where("status").in(PlanStatus.PUBLISHABLE).and("proposals.requestId").is(requestId))
-			.with(Sort.by(Sort.Order.desc("finishedAt")))
+			.with(Sort.by(Sort.Order.desc("publishedAt"), Sort.Order.desc("finishedAt")))
 			.limit(1);
 		return mongo.find(query, PlanRun.class).next();
 	}

@@ -54,8 +54,9 @@ class WeekendProblemLoader {
 		return open.flatMap(found -> {
 			List<String> followedUp = found.stream().map(DemandRequest::followUpOf).filter(Objects::nonNull).toList();
 			Flux<Assignment> binding = Flux.concat(
-					assignments.between(window.from().with(TemporalAdjusters.firstDayOfMonth()),
-							window.to().with(TemporalAdjusters.lastDayOfMonth()), AssignmentStatus.HOLDING),
+					// A day either side: a whole weekend may start in the month before or end in the month after.
+					assignments.between(window.from().minusDays(1).with(TemporalAdjusters.firstDayOfMonth()),
+							window.to().plusDays(1).with(TemporalAdjusters.lastDayOfMonth()), AssignmentStatus.HOLDING),
 					assignments.declines(), followedUp.isEmpty() ? Flux.empty() : assignments.servedOn(followedUp));
 			return Mono.zip(experts.plannable().collectList(), references.pairings().collectList(),
 					binding.collectMap(Assignment::id).map(Map::values), weights.current())

@@ -41,6 +41,7 @@ import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * Runs weekend plans on OptaPlanner's own solver threads (never a Netty event loop), streams their
@@ -81,6 +82,7 @@ class WeekendSolving {
 			.filter(tick -> !running.isEmpty())
 			.concatMap(tick -> mongo.find(Query.query(Criteria.where("_id").in(running.keySet()).and("stopRequested").is(true)),
 					PlanRun.class).onErrorResume(failure -> Flux.empty()))
+			.publishOn(Schedulers.boundedElastic())
 			.subscribe(run -> stop(run.id()));
 	}
 
@@ -105,27 +107,32 @@ class WeekendSolving {
 		running.put(run.id(), job);
 		engine.solverManager().solveAndListen(run.id(), id -> {
 			job.started = clock.instant();
+			job.solving = true;
 			persist(run.id(), new Update().set("status", PlanStatus.SOLVING).set("startedAt", job.started)).subscribe();
 			return problem;
 		}, best -> improved(run.id(), job, best), best -> finished(run, job, engine, best),
 				(id, failure) -> failed(run.id(), job, failure));
 	}
 
-	/** Asks this instance's solver to stop; the final best solution is kept as STOPPED. */
-	boolean stop(String planId) {
+	/**
+	 * Asks this instance's solver to stop; the final best solution is kept as STOPPED. A plan still waiting
+	 * for a solver thread has no solution: it ends STOPPED with nothing proposed. Terminating waits for the
+	 * solver to finish, so callers run this off the event loop.
+	 */
+	void stop(String planId) {
 		Running job = running.get(planId);
-		if (job == null) {
-			return false;
+		if (job == null || job.stopped) {
+			return;
 		}
 		job.stopped = true;
-		try {
-			job.engine.solverManager().terminateEarly(planId);
+		boolean wasSolving = job.solving;
+		job.engine.solverManager().terminateEarly(planId);
+		if (!wasSolving && !job.solving) {
+			Instant end = clock.instant();
+			mongo.findById(planId, PlanRun.class).subscribe(run -> finish(run, job,
+					new Update().set("status", PlanStatus.STOPPED).set("finishedAt", end),
+					new PlanProgress(planId, PlanStatus.STOPPED, null, 0, job.seats, 0)));
 		}
-		catch (RuntimeException notStartedYet) {
-			// OptaPlanner 10.2 fails when the job is queued but not started; the stop watcher asks again.
-			log.debug("Plan {} not stoppable yet", planId, notStartedYet);
-		}
-		return true;
 	}
 
 	/** Progress of a plan running on this instance, or empty when it runs elsewhere or has ended. */
@@ -155,15 +162,16 @@ class WeekendSolving {
 		Instant end = clock.instant();
 		try {
 			ScoreExplanation<WeekendPlan, HardMediumSoftLongScore> explanation = engine.solutionManager().explain(best);
+			PlanRun.Counts counts = counts(best);
 			Update update = new Update().set("status", status)
 				.set("finishedAt", end)
 				.set("score", best.getScore().toString())
 				.set("firstFeasibleMillis", job.firstFeasibleMillis)
-				.set("counts", counts(best))
+				.set("counts", counts)
 				.set("proposals", proposals(best, explanation))
 				.set("constraints", totals(explanation));
 			finish(run, job, update, new PlanProgress(run.id(), status, ScoreView.of(best.getScore()),
-					Duration.between(job.started, end).toMillis(), job.seats, counts(best).filled()));
+					Duration.between(job.started, end).toMillis(), job.seats, counts.filled()));
 		}
 		catch (RuntimeException failure) {
 			failed(run.id(), job, failure);
@@ -284,7 +292,7 @@ class WeekendSolving {
 			SolutionManager<WeekendPlan, HardMediumSoftLongScore> solutionManager) {
 	}
 
-	/** A plan solving on this instance. Fields are written by the solver thread only. */
+	/** A plan queued or solving on this instance. */
 	private static final class Running {
 
 		final Engine engine;
@@ -300,6 +308,8 @@ class WeekendSolving {
 		volatile Instant lastPersisted;
 
 		volatile boolean stopped;
+
+		volatile boolean solving;
 
 		Running(Engine engine, Sinks.Many<PlanProgress> progress, Instant queued, int seats) {
 			this.engine = engine;
