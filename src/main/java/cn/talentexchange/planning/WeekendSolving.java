@@ -192,8 +192,9 @@ class WeekendSolving {
 			.then(locks.release(run.id()))
 			.doFinally(signal -> {
 				running.remove(run.id());
-				job.progress.tryEmitNext(last);
-				job.progress.tryEmitComplete();
+				// A progress event may be emitted on the solver thread at the same moment: wait for it, never drop the end.
+				job.progress.emitNext(last, Sinks.EmitFailureHandler.busyLooping(Duration.ofSeconds(1)));
+				job.progress.emitComplete(Sinks.EmitFailureHandler.busyLooping(Duration.ofSeconds(1)));
 			})
 			.subscribe(done -> { }, failure -> log.error("Could not record the end of plan {}", run.id(), failure));
 	}

@@ -109,6 +109,19 @@ class PlansApiTest extends ApiTest {
 	}
 
 	@Test
+	void aPlanStoppedWhileWaitingForTheSolverEndsStopped() {
+		String first = start(Map.of("from", TODAY.toString(), "to", TODAY.plusDays(27).toString()));
+		String queued = start(Map.of("from", TODAY.plusDays(28).toString(), "to", TODAY.plusDays(60).toString()));
+		as("coordinator").delete().uri("/api/v1/plans/" + queued).exchange().expectStatus().isAccepted().expectBody();
+		List<ServerSentEvent<Map<String, Object>>> queuedEvents = events(queued);
+		assertThat(queuedEvents.get(queuedEvents.size() - 1).data()).containsEntry("status", "STOPPED");
+		List<ServerSentEvent<Map<String, Object>>> firstEvents = events(first);
+		assertThat(firstEvents.get(firstEvents.size() - 1).data()).containsEntry("status", "SOLVED");
+		// Its lease is gone: the same weekends can be planned again.
+		events(start(Map.of("from", TODAY.plusDays(28).toString(), "to", TODAY.plusDays(35).toString())));
+	}
+
+	@Test
 	void aWindowMustMakeSense() {
 		as("coordinator").post().uri("/api/v1/plans").contentType(MediaType.APPLICATION_JSON)
 			.bodyValue(Map.of("from", TODAY.plusDays(10).toString(), "to", TODAY.toString()))
