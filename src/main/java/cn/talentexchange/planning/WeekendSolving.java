@@ -126,7 +126,16 @@ class WeekendSolving {
 		}
 		job.stopped = true;
 		boolean wasSolving = job.solving;
-		job.engine.solverManager().terminateEarly(planId);
+		try {
+			job.engine.solverManager().terminateEarly(planId);
+		}
+		catch (RuntimeException notRegisteredYet) {
+			// OptaPlanner 10.2 throws if the job was submitted a moment ago and is not fully registered;
+			// the stop request is in the database, so the stop watcher tries again within a second.
+			job.stopped = false;
+			log.debug("Plan {} cannot be stopped yet", planId, notRegisteredYet);
+			return;
+		}
 		if (!wasSolving && !job.solving) {
 			Instant end = clock.instant();
 			mongo.findById(planId, PlanRun.class).subscribe(run -> finish(run, job,
