@@ -10,7 +10,7 @@ record PlanView(String id, PlanWindow window, String profile, PlanStatus status,
 
 	static PlanView of(PlanRun run, Instant now) {
 		Long running = run.startedAt() == null ? null
-				: Duration.between(run.startedAt(), run.finishedAt() != null ? run.finishedAt() : now).toMillis();
+				: Math.max(0, Duration.between(run.startedAt(), run.finishedAt() != null ? run.finishedAt() : now).toMillis());
 		return new PlanView(run.id(), run.window(), run.profile(), run.status(), ScoreView.parse(run.score()),
 				run.requestedBy(), run.createdAt(), run.startedAt(), run.finishedAt(), running, run.firstFeasibleMillis(),
 				run.counts(), run.publishedAt(), run.failure(), run.version());

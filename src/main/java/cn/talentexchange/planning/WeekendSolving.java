@@ -106,6 +106,9 @@ class WeekendSolving {
 		Running job = new Running(engine, Sinks.many().replay().latest(), clock.instant(), problem.getSlots().size());
 		running.put(run.id(), job);
 		engine.solverManager().solveAndListen(run.id(), id -> {
+			if (job.stopped) {
+				throw new StoppedBeforeStart();
+			}
 			job.started = clock.instant();
 			job.solving = true;
 			persist(run.id(), new Update().set("status", PlanStatus.SOLVING).set("startedAt", job.started)).subscribe();
@@ -115,32 +118,26 @@ class WeekendSolving {
 	}
 
 	/**
-	 * Asks this instance's solver to stop; the final best solution is kept as STOPPED. A plan still waiting
-	 * for a solver thread has no solution: it ends STOPPED with nothing proposed. Terminating waits for the
-	 * solver to finish, so callers run this off the event loop.
+	 * Asks this instance's solver to stop; the best solution so far is kept as STOPPED. A plan still waiting
+	 * for a solver thread ends STOPPED, with nothing proposed, when its turn comes. Terminating waits for
+	 * the solver to finish, so callers run this off the event loop; it is safe to call again.
 	 */
 	void stop(String planId) {
 		Running job = running.get(planId);
-		if (job == null || job.stopped) {
+		if (job == null) {
 			return;
 		}
 		job.stopped = true;
-		boolean wasSolving = job.solving;
+		if (!job.solving) {
+			return;
+		}
 		try {
 			job.engine.solverManager().terminateEarly(planId);
 		}
 		catch (RuntimeException notRegisteredYet) {
-			// OptaPlanner 10.2 throws if the job was submitted a moment ago and is not fully registered;
-			// the stop request is in the database, so the stop watcher tries again within a second.
-			job.stopped = false;
+			// OptaPlanner 10.2 throws if the job started a moment ago and is not fully registered; the stop
+			// request is in the database, so the stop watcher asks again within a second.
 			log.debug("Plan {} cannot be stopped yet", planId, notRegisteredYet);
-			return;
-		}
-		if (!wasSolving && !job.solving) {
-			Instant end = clock.instant();
-			mongo.findById(planId, PlanRun.class).subscribe(run -> finish(run, job,
-					new Update().set("status", PlanStatus.STOPPED).set("finishedAt", end),
-					new PlanProgress(planId, PlanStatus.STOPPED, null, 0, job.seats, 0)));
 		}
 	}
 
@@ -188,12 +185,24 @@ class WeekendSolving {
 	}
 
 	private void failed(String planId, Running job, Throwable failure) {
-		log.error("Plan {} failed", planId, failure);
-		Update update = new Update().set("status", PlanStatus.FAILED).set("finishedAt", clock.instant())
-			.set("failure", failure.getClass().getSimpleName() + ": " + failure.getMessage());
+		PlanStatus status = failure instanceof StoppedBeforeStart ? PlanStatus.STOPPED : PlanStatus.FAILED;
+		Update update = new Update().set("status", status).set("finishedAt", clock.instant());
+		if (status == PlanStatus.FAILED) {
+			log.error("Plan {} failed", planId, failure);
+			update.set("failure", failure.getClass().getSimpleName() + ": " + failure.getMessage());
+		}
 		mongo.findById(planId, PlanRun.class)
-			.subscribe(run -> finish(run, job, update, new PlanProgress(planId, PlanStatus.FAILED, ScoreView.parse(run.score()),
-					Duration.between(job.started, clock.instant()).toMillis(), job.seats, 0)));
+			.subscribe(run -> finish(run, job, update, new PlanProgress(planId, status, ScoreView.parse(run.score()),
+					Math.max(0, Duration.between(job.started, clock.instant()).toMillis()), job.seats, 0)));
+	}
+
+	/** A plan stopped while it waited for a solver thread: nothing to solve, nothing went wrong. */
+	private static final class StoppedBeforeStart extends RuntimeException {
+
+		StoppedBeforeStart() {
+			super("stopped before it started", null, false, false);
+		}
+
 	}
 
 	private void finish(PlanRun run, Running job, Update update, PlanProgress last) {
