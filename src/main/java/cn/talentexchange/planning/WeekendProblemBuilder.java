@@ -2,7 +2,6 @@ package cn.talentexchange.planning;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
-import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -44,7 +43,7 @@ public final class WeekendProblemBuilder {
 			Collection<Pairing> pairings, Collection<Assignment> assignments, WeekendWeights weights) {
 		Map<String, Set<String>> declined = new HashMap<>();
 		Map<String, Set<LocalDate>> busy = new HashMap<>();
-		Map<String, Map<YearMonth, Set<LocalDate>>> weekendsElsewhere = new HashMap<>();
+		Map<String, Set<LocalDate>> weekendsElsewhere = new HashMap<>();
 		Map<String, Assignment> committedBySlot = new HashMap<>();
 		Map<String, Assignment> offeredBySlot = new HashMap<>();
 		Map<String, Set<String>> servedByRequest = new HashMap<>();
@@ -67,10 +66,7 @@ public final class WeekendProblemBuilder {
 			}
 			else if (AssignmentStatus.HOLDING.contains(assignment.status())) {
 				busy.computeIfAbsent(assignment.expertId(), id -> new HashSet<>()).addAll(days(assignment));
-				LocalDate saturday = saturdayOf(assignment.date());
-				weekendsElsewhere.computeIfAbsent(assignment.expertId(), id -> new HashMap<>())
-					.computeIfAbsent(YearMonth.from(saturday), month -> new HashSet<>())
-					.add(saturday);
+				weekendsElsewhere.computeIfAbsent(assignment.expertId(), id -> new HashSet<>()).add(saturdayOf(assignment.date()));
 			}
 		}
 
@@ -80,12 +76,11 @@ public final class WeekendProblemBuilder {
 			Set<LocalDate> free = new HashSet<>(expert.availability().dates());
 			free.removeAll(expert.availability().blackoutDates());
 			free.removeAll(busy.getOrDefault(expert.id(), Set.of()));
-			Map<YearMonth, Integer> committed = new HashMap<>();
-			weekendsElsewhere.getOrDefault(expert.id(), Map.of()).forEach((month, saturdays) -> committed.put(month, saturdays.size()));
 			PlannedExpert planned = new PlannedExpert(expert.id(), expert.organisationId(), expert.homeLocation(),
 					expert.skills().stream().collect(Collectors.toMap(HeldSkill::skill, HeldSkill::level, Math::max)),
 					free, expert.maxWeekendsPerMonth(), expert.maxTravelMinutes(), Set.copyOf(expert.preferredCountyIds()),
-					Set.copyOf(expert.preferredCategories()), declined.getOrDefault(expert.id(), Set.of()), committed);
+					Set.copyOf(expert.preferredCategories()), declined.getOrDefault(expert.id(), Set.of()),
+					weekendsElsewhere.getOrDefault(expert.id(), Set.of()));
 			plannedExperts.put(expert.id(), planned);
 			expert.skills().forEach(skill -> bySkill.computeIfAbsent(skill.skill(), code -> new ArrayList<>()).add(planned));
 		}

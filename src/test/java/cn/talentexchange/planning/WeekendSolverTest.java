@@ -3,7 +3,6 @@ package cn.talentexchange.planning;
 import java.io.File;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -126,7 +125,7 @@ class WeekendSolverTest {
 	private static WeekendPlan generate(Random random) {
 		List<PlannedExpert> experts = new ArrayList<>();
 		experts.add(new PlannedExpert("e00", "huanggu", new GeoPoint(41.80, 123.42), Map.of("soil-testing", 4),
-				Set.of(PINNED_DATE, PINNED_DATE.plusDays(1)), 2, 240, Set.of(), Set.of(), Set.of(), Map.of()));
+				Set.of(PINNED_DATE, PINNED_DATE.plusDays(1)), 2, 240, Set.of(), Set.of(), Set.of(), Set.of()));
 		for (int i = 1; i <= 12; i++) {
 			experts.add(randomExpert(random, "e%02d".formatted(i)));
 		}
@@ -190,7 +189,7 @@ class WeekendSolverTest {
 		Set<String> preferredCounties = random.nextInt(3) == 0
 				? Set.of(COUNTIES.get(random.nextInt(COUNTIES.size())).id()) : Set.of();
 		Set<String> declined = random.nextInt(4) == 0 ? Set.of("r" + (1 + random.nextInt(6))) : Set.of();
-		Map<YearMonth, Integer> committed = random.nextInt(4) == 0 ? Map.of(YearMonth.of(2026, 5), 1) : Map.of();
+		Set<LocalDate> committed = random.nextInt(4) == 0 ? Set.of(LocalDate.of(2026, 5, 30)) : Set.of();
 		return new PlannedExpert(id, ORGANISATIONS.get(random.nextInt(ORGANISATIONS.size())), home, levels,
 				available, 2, 150 + random.nextInt(90), preferredCounties, Set.of(), declined, committed);
 	}

@@ -61,14 +61,14 @@ public class WeekendConstraints implements ConstraintProvider {
 			.asConstraint(WeekendWeights.TWICE_ON_VISIT);
 	}
 
-	// More weekends in a month than the expert allows, counting visits outside this plan.
+	// More weekends in a month than the expert allows, counting visits outside this plan; a weekend counts once.
 	Constraint overMonthlyCap(ConstraintFactory factory) {
 		return factory.forEach(SeatSlot.class)
 			.filter(slot -> slot.getDate() != null)
-			.groupBy(SeatSlot::getExpert, SeatSlot::month, ConstraintCollectors.countDistinct(SeatSlot::weekend))
-			.filter((expert, month, weekends) -> weekends + expert.weekendsCommittedIn(month) > expert.getMaxWeekendsPerMonth())
-			.penalizeConfigurable((expert, month, weekends) ->
-					weekends + expert.weekendsCommittedIn(month) - expert.getMaxWeekendsPerMonth())
+			.groupBy(SeatSlot::getExpert, SeatSlot::month, ConstraintCollectors.toSet(SeatSlot::weekend))
+			.filter((expert, month, saturdays) -> expert.weekendsGivenIn(month, saturdays) > expert.getMaxWeekendsPerMonth())
+			.penalizeConfigurable((expert, month, saturdays) ->
+					expert.weekendsGivenIn(month, saturdays) - expert.getMaxWeekendsPerMonth())
 			.asConstraint(WeekendWeights.MONTHLY_CAP);
 	}
 

@@ -36,13 +36,13 @@ public final class PlannedExpert {
 
 	private final Set<String> declinedRequestIds;
 
-	/** Weekends already given in a month by visits outside this plan (accepted earlier, other windows). */
-	private final Map<YearMonth, Integer> weekendsCommittedElsewhere;
+	/** Saturdays of weekends already given by visits outside this plan (offered or accepted elsewhere). */
+	private final Set<LocalDate> saturdaysCommittedElsewhere;
 
 	public PlannedExpert(String id, String organisationId, GeoPoint home, Map<String, Integer> skillLevels,
 			Set<LocalDate> availableDates, int maxWeekendsPerMonth, int maxTravelMinutes, Set<String> preferredCountyIds,
 			Set<ActionCategory> preferredCategories, Set<String> declinedRequestIds,
-			Map<YearMonth, Integer> weekendsCommittedElsewhere) {
+			Set<LocalDate> saturdaysCommittedElsewhere) {
 		this.id = id;
 		this.organisationId = organisationId;
 		this.home = home;
@@ -53,7 +53,7 @@ public final class PlannedExpert {
 		this.preferredCountyIds = Set.copyOf(preferredCountyIds);
 		this.preferredCategories = Set.copyOf(preferredCategories);
 		this.declinedRequestIds = Set.copyOf(declinedRequestIds);
-		this.weekendsCommittedElsewhere = Map.copyOf(weekendsCommittedElsewhere);
+		this.saturdaysCommittedElsewhere = Set.copyOf(saturdaysCommittedElsewhere);
 	}
 
 	public String getId() {
@@ -109,11 +109,18 @@ public final class PlannedExpert {
 	}
 
 	public int weekendsCommittedIn(YearMonth month) {
-		return weekendsCommittedElsewhere.getOrDefault(month, 0);
+		return (int) saturdaysCommittedElsewhere.stream().filter(saturday -> YearMonth.from(saturday).equals(month)).count();
 	}
 
-	public Map<YearMonth, Integer> getWeekendsCommittedElsewhere() {
-		return weekendsCommittedElsewhere;
+	/** Weekends of the month given: these Saturdays of the plan together with those committed elsewhere. */
+	public int weekendsGivenIn(YearMonth month, Set<LocalDate> plannedSaturdays) {
+		return plannedSaturdays.size() + (int) saturdaysCommittedElsewhere.stream()
+			.filter(saturday -> YearMonth.from(saturday).equals(month) && !plannedSaturdays.contains(saturday))
+			.count();
+	}
+
+	public Set<LocalDate> getSaturdaysCommittedElsewhere() {
+		return saturdaysCommittedElsewhere;
 	}
 
 	@Override

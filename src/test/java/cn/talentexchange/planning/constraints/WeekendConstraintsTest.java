@@ -1,7 +1,6 @@
 package cn.talentexchange.planning.constraints;
 
 import java.time.LocalDate;
-import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -42,8 +41,6 @@ class WeekendConstraintsTest {
 	private static final LocalDate LAST_SUNDAY_OF_MAY = LocalDate.of(2026, 5, 31);
 
 	private static final LocalDate FIRST_SATURDAY_OF_JUNE = LocalDate.of(2026, 6, 6);
-
-	private static final YearMonth MAY = YearMonth.of(2026, 5);
 
 	private static final GeoPoint HEPING = new GeoPoint(41.79, 123.40);
 
@@ -240,7 +237,7 @@ class WeekendConstraintsTest {
 
 	@Test
 	void weekendsCommittedOutsideThePlanCountTowardsTheCap() {
-		PlannedExpert expert = expert("e1").cap(2).committed(MAY, 1).build();
+		PlannedExpert expert = expert("e1").cap(2).committed(LAST_SATURDAY_OF_MAY).build();
 		Visit first = visit("r1").on(SATURDAY);
 		Visit second = visit("r2").on(NEXT_SATURDAY);
 
@@ -251,7 +248,7 @@ class WeekendConstraintsTest {
 
 	@Test
 	void penaltyGrowsWithEachWeekendOverTheCap() {
-		PlannedExpert expert = expert("e1").cap(1).committed(MAY, 2).build();
+		PlannedExpert expert = expert("e1").cap(1).committed(LAST_SATURDAY_OF_MAY, LAST_SATURDAY_OF_MAY.minusWeeks(1)).build();
 		Visit visit = visit("r1").on(SATURDAY);
 
 		constraintVerifier.verifyThat(WeekendConstraints::overMonthlyCap)
@@ -261,7 +258,7 @@ class WeekendConstraintsTest {
 
 	@Test
 	void weekendsCommittedInAnotherMonthDoNotCount() {
-		PlannedExpert expert = expert("e1").cap(2).committed(MAY.plusMonths(1), 2).build();
+		PlannedExpert expert = expert("e1").cap(2).committed(FIRST_SATURDAY_OF_JUNE, FIRST_SATURDAY_OF_JUNE.plusWeeks(1)).build();
 		Visit first = visit("r1").on(SATURDAY);
 		Visit second = visit("r2").on(NEXT_SATURDAY);
 
@@ -282,9 +279,19 @@ class WeekendConstraintsTest {
 	}
 
 	@Test
+	void aWeekendGivenElsewhereAndPlannedAgainCountsOnce() {
+		PlannedExpert expert = expert("e1").cap(1).committed(SATURDAY).build();
+		Visit sunday = visit("r1").on(SUNDAY);
+
+		constraintVerifier.verifyThat(WeekendConstraints::overMonthlyCap)
+			.given(expert, sunday, seat(sunday, expert))
+			.penalizes(0);
+	}
+
+	@Test
 	void sundayVisitCountsInTheMonthOfItsSaturday() {
 		LocalDate februarySaturday = LocalDate.of(2026, 2, 28);
-		PlannedExpert expert = expert("e1").cap(2).committed(YearMonth.of(2026, 2), 2).build();
+		PlannedExpert expert = expert("e1").cap(2).committed(februarySaturday.minusWeeks(1), februarySaturday.minusWeeks(2)).build();
 		Visit marchSunday = visit("r1").on(februarySaturday.plusDays(1));
 
 		constraintVerifier.verifyThat(WeekendConstraints::overMonthlyCap)
@@ -850,7 +857,7 @@ class WeekendConstraintsTest {
 
 		private Set<String> declinedRequestIds = Set.of();
 
-		private final Map<YearMonth, Integer> weekendsCommittedElsewhere = new HashMap<>();
+		private final Set<LocalDate> saturdaysCommittedElsewhere = new HashSet<>();
 
 		private ExpertBuilder(String id) {
 			this.id = id;
@@ -903,15 +910,15 @@ class WeekendConstraintsTest {
 			return this;
 		}
 
-		ExpertBuilder committed(YearMonth month, int weekends) {
-			weekendsCommittedElsewhere.put(month, weekends);
+		ExpertBuilder committed(LocalDate... saturdays) {
+			saturdaysCommittedElsewhere.addAll(List.of(saturdays));
 			return this;
 		}
 
 		PlannedExpert build() {
 			return new PlannedExpert(id, organisationId, home, skillLevels, availableDates, maxWeekendsPerMonth,
 					maxTravelMinutes, preferredCountyIds, preferredCategories, declinedRequestIds,
-					weekendsCommittedElsewhere);
+					saturdaysCommittedElsewhere);
 		}
 
 		private static Set<LocalDate> everyWeekendDay(LocalDate firstSaturday, LocalDate lastSunday) {
