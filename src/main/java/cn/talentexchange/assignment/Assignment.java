@@ -16,16 +16,23 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param wholeWeekend whether the visit also takes the Sunday after {@code date}
  * @param hours the time the expert gave, once completed
  * @param history every change of status, who made it and why
+ * @param feedback the county's judgement of a completed visit
  */
 @Document("assignments")
 public record Assignment(String id, String planId, String requestId, String countyId, int seat, int position,
 		String skill, LocalDate date, boolean wholeWeekend, String expertId, AssignmentStatus status,
-		Instant offerDeadline, Double hours, List<Transition> history, long version, Instant createdAt,
-		Instant updatedAt) implements Versioned {
+		Instant offerDeadline, Double hours, List<Transition> history, Feedback feedback, long version,
+		Instant createdAt, Instant updatedAt) implements Versioned {
 
 	public Assignment {
 		history = history == null ? List.of() : List.copyOf(history);
 	}
+
+	/** How the visit went, in the county's words: a rating from 1 to 5 and whether the problem was solved. */
+	public record Feedback(int rating, Outcome outcome, String comment, String by, Instant at) {
+	}
+
+	public enum Outcome { SOLVED, PARTLY_SOLVED, NOT_SOLVED }
 
 	/** One change of status after the offer: a decline carries its reason, a cancellation its explanation. */
 	public record Transition(AssignmentStatus to, Instant at, String by, String reason, String note) {

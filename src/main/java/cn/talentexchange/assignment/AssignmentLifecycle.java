@@ -71,14 +71,22 @@ class AssignmentLifecycle {
 
 	/** A county agency (its own county) or a coordinator calls off an offered or accepted visit. */
 	Mono<Assignment> cancel(String id, Caller caller, String reason) {
-		Criteria scope = Criteria.where("_id").is(id);
-		if (!caller.isCoordinator()) {
-			scope = scope.and("countyId").is(caller.countyId().orElse(""));
-		}
-		return move(id, "cancel the assignment", scope,
+		return move(id, "cancel the assignment", countyScope(id, caller),
 				Criteria.where("status").in(AssignmentStatus.OFFERED, AssignmentStatus.ACCEPTED), AssignmentStatus.CANCELLED,
 				caller, "CANCELLED_BY_" + (caller.isCoordinator() ? Role.COORDINATOR : Role.COUNTY_AGENCY), reason,
 				new Update());
+	}
+
+	/** The county rates a completed visit, once; coordinators may record it for the county. */
+	Mono<Assignment> giveFeedback(String id, Caller caller, int rating, Assignment.Outcome outcome, String comment) {
+		Assignment.Feedback feedback = new Assignment.Feedback(rating, outcome, comment, caller.username(), clock.instant());
+		return updates.transition(Assignment.class, "assignment", countyScope(id, caller), null,
+				Criteria.where("status").is(AssignmentStatus.COMPLETED).and("feedback").is(null),
+				new Update().set("feedback", feedback),
+				current -> current.status() == AssignmentStatus.COMPLETED
+						? new ApiProblem(ProblemType.INVALID_STATE, "Feedback on this visit was already given",
+								Map.of("currentStatus", current.status().name()))
+						: ConditionalUpdates.invalidState("give feedback", current.status()));
 	}
 
 	private Mono<Assignment> move(String id, String action, Criteria scope, Criteria precondition, AssignmentStatus to,
@@ -99,6 +107,12 @@ class AssignmentLifecycle {
 					Map.of("currentStatus", current.status().name()));
 		}
 		return ConditionalUpdates.invalidState(action, current.status());
+	}
+
+	/** Coordinators act on any assignment, a county agency on those of its county. */
+	private static Criteria countyScope(String id, Caller caller) {
+		Criteria scope = Criteria.where("_id").is(id);
+		return caller.isCoordinator() ? scope : scope.and("countyId").is(caller.countyId().orElse(""));
 	}
 
 	private static Criteria byExpert(String id, String expertId) {

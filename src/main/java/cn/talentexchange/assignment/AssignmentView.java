@@ -13,8 +13,8 @@ import cn.talentexchange.expert.PhoneNumbers;
  */
 record AssignmentView(String id, String planId, String requestId, String countyId, int seat, int position,
 		String skill, LocalDate date, boolean wholeWeekend, String expertId, AssignmentStatus status,
-		Instant offerDeadline, Double hours, List<Assignment.Transition> history, ExpertContact expert, long version,
-		Instant createdAt, Instant updatedAt) {
+		Instant offerDeadline, Double hours, List<Assignment.Transition> history, Assignment.Feedback feedback,
+		ExpertContact expert, long version, Instant createdAt, Instant updatedAt) {
 
 	static AssignmentView of(Assignment assignment, Expert expert) {
 		ExpertContact contact = expert == null ? null
@@ -23,7 +23,7 @@ record AssignmentView(String id, String planId, String requestId, String countyI
 		return new AssignmentView(assignment.id(), assignment.planId(), assignment.requestId(), assignment.countyId(),
 				assignment.seat(), assignment.position(), assignment.skill(), assignment.date(), assignment.wholeWeekend(),
 				assignment.expertId(), assignment.status(), assignment.offerDeadline(), assignment.hours(),
-				assignment.history(), contact, assignment.version(), assignment.createdAt(), assignment.updatedAt());
+				assignment.history(), assignment.feedback(), contact, assignment.version(), assignment.createdAt(), assignment.updatedAt());
 	}
 
 	private static final List<AssignmentStatus> ACCEPTED_OR_LATER = List.of(AssignmentStatus.ACCEPTED,

@@ -39,7 +39,7 @@ public class Assignments {
 		Assignment assignment = new Assignment(offer.planId() + "-" + offer.requestId() + "-" + offer.seat() + "-"
 				+ offer.position(), offer.planId(), offer.requestId(), offer.countyId(), offer.seat(), offer.position(),
 				offer.skill(), offer.date(), offer.wholeWeekend(), offer.expertId(), AssignmentStatus.OFFERED,
-				offer.offerDeadline(), null, List.of(), 0, now, now);
+				offer.offerDeadline(), null, List.of(), null, 0, now, now);
 		return mongo.insert(assignment).thenReturn(true).onErrorResume(DuplicateKeyException.class, exists -> Mono.just(false));
 	}
 

@@ -13,6 +13,8 @@ import cn.talentexchange.web.Paging;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -109,6 +111,13 @@ class AssignmentsController {
 		return lifecycle.cancel(id, caller, cancellation.reason()).map(AssignmentsController::versioned);
 	}
 
+	@PostMapping("/{id}/feedback")
+	Mono<ResponseEntity<AssignmentView>> feedback(Caller caller, @PathVariable String id,
+			@Valid @RequestBody FeedbackInput input) {
+		return lifecycle.giveFeedback(id, caller, input.rating(), input.outcome(), input.comment())
+			.map(AssignmentsController::versioned);
+	}
+
 	private static ResponseEntity<AssignmentView> versioned(Assignment assignment) {
 		return ResponseEntity.ok().eTag(ExpectedVersion.entityTag(assignment.version())).body(AssignmentView.of(assignment, null));
 	}
@@ -136,6 +145,10 @@ class AssignmentsController {
 	}
 
 	record Cancellation(@NotBlank @Size(max = 500) String reason) {
+	}
+
+	record FeedbackInput(@NotNull @Min(1) @Max(5) Integer rating, @NotNull Assignment.Outcome outcome,
+			@Size(max = 2000) String comment) {
 	}
 
 }

@@ -11,6 +11,8 @@ import cn.talentexchange.support.ApiTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.web.reactive.function.client.WebClient;
@@ -23,6 +25,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AssignmentsApiTest extends ApiTest {
 
 	private static List<Map<String, Object>> offers;
+
+	@Autowired
+	ReactiveMongoTemplate mongo;
 
 	@BeforeEach
 	void publishAPlanOnce() throws InterruptedException {
@@ -163,6 +168,37 @@ class AssignmentsApiTest extends ApiTest {
 		as(expert).post().uri(path + "/accept").exchange().expectStatus().isOk().expectBody();
 		as(expert).post().uri(path + "/check-in").header("Idempotency-Key", "tap-0003-checkin").exchange()
 			.expectStatus().isEqualTo(409).expectBody().jsonPath("$.currentStatus").isEqualTo("ACCEPTED");
+	}
+
+	@Test
+	void theCountyRatesACompletedVisitOnce() {
+		Map<String, Object> offer = offers.remove(0);
+		Assignment done = mongo.findById((String) offer.get("id"), Assignment.class).block();
+		// Completing needs the visit's day; the stored document stands in for an expert who checked in and finished.
+		mongo.save(new Assignment(done.id(), done.planId(), done.requestId(), done.countyId(), done.seat(), done.position(),
+				done.skill(), done.date(), done.wholeWeekend(), done.expertId(), AssignmentStatus.COMPLETED,
+				done.offerDeadline(), 6.0, done.history(), null, done.version(), done.createdAt(), done.updatedAt())).block();
+		String path = "/api/v1/assignments/" + done.id() + "/feedback";
+		Map<String, Object> feedback = Map.of("rating", 5, "outcome", "PARTLY_SOLVED", "comment", "思路清晰，仍需跟进");
+
+		as("agency-kangping").post().uri(path).contentType(MediaType.APPLICATION_JSON).bodyValue(feedback)
+			.exchange().expectStatus().isNotFound().expectBody();
+		as(username(offer)).post().uri(path).contentType(MediaType.APPLICATION_JSON).bodyValue(feedback)
+			.exchange().expectStatus().isForbidden().expectBody();
+		as("agency-faku").post().uri(path).contentType(MediaType.APPLICATION_JSON).bodyValue(feedback)
+			.exchange().expectStatus().isOk()
+			.expectBody()
+			.jsonPath("$.feedback.rating").isEqualTo(5)
+			.jsonPath("$.feedback.outcome").isEqualTo("PARTLY_SOLVED")
+			.jsonPath("$.feedback.by").isEqualTo("agency-faku");
+		as("agency-faku").post().uri(path).contentType(MediaType.APPLICATION_JSON).bodyValue(feedback)
+			.exchange().expectStatus().isEqualTo(409).expectBody();
+		as("agency-faku").post().uri("/api/v1/assignments/" + offers.get(0).get("id") + "/feedback")
+			.contentType(MediaType.APPLICATION_JSON).bodyValue(feedback)
+			.exchange().expectStatus().isEqualTo(409).expectBody().jsonPath("$.currentStatus").isEqualTo("OFFERED");
+		as("agency-faku").post().uri(path).contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("rating", 6, "outcome", "SOLVED"))
+			.exchange().expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field").isEqualTo("rating");
 	}
 
 	@Test
