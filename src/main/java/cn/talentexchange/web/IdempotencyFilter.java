@@ -52,6 +52,9 @@ class IdempotencyFilter implements WebFilter, Ordered {
 
 	private static final int MAX_BODY = 256 * 1024;
 
+	/** No request takes this long; a claim older than this belongs to an instance that crashed. */
+	private static final Duration ABANDONED_AFTER = Duration.ofMinutes(2);
+
 	private final ReactiveMongoTemplate mongo;
 
 	private final Clock clock;
@@ -93,11 +96,14 @@ class IdempotencyFilter implements WebFilter, Ordered {
 				String hash = hash(exchange, body);
 				Instant now = clock.instant();
 				IdempotencyRecord claim = new IdempotencyRecord(id, hash, false, 0, null, null, null, null, now, now.plus(KEPT));
-				return mongo.insert(claim)
-					.flatMap(claimed -> proceed(exchange, chain, body, id))
-					.onErrorResume(DuplicateKeyException.class, seen -> mongo.findById(id, IdempotencyRecord.class)
-						.switchIfEmpty(Mono.error(() -> new ApiProblem(ProblemType.REQUEST_IN_PROGRESS, "Retry in a moment")))
-						.flatMap(first -> answerAgain(exchange, first, hash)));
+				Mono<Void> claimAndProceed = mongo.insert(claim).then(Mono.defer(() -> proceed(exchange, chain, body, id)));
+				return claimAndProceed.onErrorResume(DuplicateKeyException.class, seen -> mongo.findById(id, IdempotencyRecord.class)
+					.switchIfEmpty(Mono.error(() -> new ApiProblem(ProblemType.REQUEST_IN_PROGRESS, "Retry in a moment")))
+					.flatMap(first -> abandoned(first)
+							// The first attempt died with its instance: its claim must not block the key for a day.
+							? mongo.remove(Query.query(Criteria.where("_id").is(id).and("done").is(false)), IdempotencyRecord.class)
+								.then(claimAndProceed)
+							: answerAgain(exchange, first, hash)));
 			});
 	}
 
@@ -142,13 +148,17 @@ class IdempotencyFilter implements WebFilter, Ordered {
 		return mongo.remove(Query.query(Criteria.where("_id").is(id).and("done").is(false)), IdempotencyRecord.class).then();
 	}
 
+	private boolean abandoned(IdempotencyRecord record) {
+		return !record.done() && record.createdAt().plus(ABANDONED_AFTER).isBefore(clock.instant());
+	}
+
 	private Mono<Void> answerAgain(ServerWebExchange exchange, IdempotencyRecord first, String hash) {
+		if (!first.done()) {
+			return Mono.error(new ApiProblem(ProblemType.REQUEST_IN_PROGRESS, "The first request with this key is still running"));
+		}
 		if (!first.requestHash().equals(hash)) {
 			return Mono.error(new ApiProblem(ProblemType.IDEMPOTENCY_KEY_REUSED,
 					"This Idempotency-Key was used for a different request; use a new key for a new request"));
-		}
-		if (!first.done()) {
-			return Mono.error(new ApiProblem(ProblemType.REQUEST_IN_PROGRESS, "The first request with this key is still running"));
 		}
 		var response = exchange.getResponse();
 		response.setStatusCode(HttpStatus.valueOf(first.status()));
