@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
 
 import cn.talentexchange.demand.Priority;
 import cn.talentexchange.planning.domain.SeatSlot;
@@ -69,6 +70,8 @@ class WeekendSolving {
 
 	private final Map<String, Running> running = new ConcurrentHashMap<>();
 
+	private final Semaphore solverSlot = new Semaphore(1, true);
+
 	private final Disposable stopWatcher;
 
 	WeekendSolving(ReactiveMongoTemplate mongo, PlanningSettings settings, Clock clock, PlanLocks locks) {
@@ -106,6 +109,9 @@ class WeekendSolving {
 		Running job = new Running(engine, Sinks.many().replay().latest(), clock.instant(), problem.getSlots().size());
 		running.put(run.id(), job);
 		engine.solverManager().solveAndListen(run.id(), id -> {
+			// Each profile has its own solver thread; this keeps it to one solve at a time on two cores.
+			solverSlot.acquireUninterruptibly();
+			job.holdsSolverSlot = true;
 			if (job.stopped) {
 				throw new StoppedBeforeStart();
 			}
@@ -209,6 +215,10 @@ class WeekendSolving {
 		persist(run.id(), update)
 			.then(locks.release(run.id()))
 			.doFinally(signal -> {
+				if (job.holdsSolverSlot) {
+					job.holdsSolverSlot = false;
+					solverSlot.release();
+				}
 				running.remove(run.id());
 				// A progress event may be emitted on the solver thread at the same moment: wait for it, never drop the end.
 				job.progress.emitNext(last, Sinks.EmitFailureHandler.busyLooping(Duration.ofSeconds(1)));
@@ -290,7 +300,7 @@ class WeekendSolving {
 			try (InputStream xml = Files.newInputStream(file)) {
 				SolverConfig config = SolverConfig.createFromXmlInputStream(xml, getClass().getClassLoader());
 				SolverFactory<WeekendPlan> factory = SolverFactory.create(config);
-				// Two cores: one plan solves at a time, the next waits in the queue.
+				// Two cores: one plan solves at a time per profile, and solverSlot makes it one in all.
 				SolverManager<WeekendPlan, String> manager = SolverManager.create(factory,
 						new SolverManagerConfig().withParallelSolverCount("1"));
 				return new Engine(config, manager, SolutionManager.create(factory));
@@ -329,6 +339,8 @@ class WeekendSolving {
 		volatile boolean stopped;
 
 		volatile boolean solving;
+
+		volatile boolean holdsSolverSlot;
 
 		Running(Engine engine, Sinks.Many<PlanProgress> progress, Instant queued, int seats) {
 			this.engine = engine;
