@@ -46,24 +46,46 @@ class AssignmentsApiTest extends ApiTest {
 		Map<?, ?> page = as("coordinator").get().uri("/api/v1/assignments?status=OFFERED&size=100").exchange()
 			.expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
 		offers = new ArrayList<>((List<Map<String, Object>>) page.get("items"));
-		assertThat(offers).hasSizeGreaterThan(6);
+		assertThat(offers).as("offers for the tests to use").hasSizeGreaterThan(15);
 	}
 
 	@Test
-	void ofFiftySimultaneousAcceptsExactlyOneWins() {
+	void ofTwoHundredSimultaneousAcceptsExactlyOneWins() {
 		Map<String, Object> offer = offers.remove(0);
 		String expert = username(offer);
 		WebClient client = WebClient.builder().baseUrl("http://127.0.0.1:" + port)
 			.defaultHeader("Authorization", "Bearer " + token(expert)).build();
-		List<Integer> statuses = Flux.range(0, 50)
+		List<Integer> statuses = Flux.range(0, 200)
 			.flatMap(tap -> client.post().uri("/api/v1/assignments/{id}/accept", offer.get("id"))
-				.exchangeToMono(response -> response.releaseBody().thenReturn(response.statusCode().value())), 50)
+				.exchangeToMono(response -> response.releaseBody().thenReturn(response.statusCode().value())), 200)
 			.collectList()
 			.block(Duration.ofSeconds(30));
 		assertThat(statuses).containsOnly(200, 409);
 		assertThat(statuses).filteredOn(status -> status == 200).hasSize(1);
 		as(expert).get().uri("/api/v1/assignments/me?stage=UPCOMING").exchange().expectStatus().isOk()
 			.expectBody().jsonPath("$.items[?(@.id == '" + offer.get("id") + "')].status").isEqualTo(List.of("ACCEPTED"));
+	}
+
+	@Test
+	void ofAThousandAcceptsOverFiveOffersExactlyFiveWin() {
+		List<Map<String, Object>> five = new ArrayList<>();
+		for (Map<String, Object> offer : List.copyOf(offers)) {
+			if (five.size() < 5 && five.stream().noneMatch(taken -> taken.get("expertId").equals(offer.get("expertId")))) {
+				five.add(offer);
+				offers.remove(offer);
+			}
+		}
+		List<WebClient> phones = five.stream()
+			.map(offer -> WebClient.builder().baseUrl("http://127.0.0.1:" + port)
+				.defaultHeader("Authorization", "Bearer " + token(username(offer))).build())
+			.toList();
+		List<Integer> statuses = Flux.range(0, 1000)
+			.flatMap(tap -> phones.get(tap % 5).post().uri("/api/v1/assignments/{id}/accept", five.get(tap % 5).get("id"))
+				.exchangeToMono(response -> response.releaseBody().thenReturn(response.statusCode().value())), 100)
+			.collectList()
+			.block(Duration.ofSeconds(60));
+		assertThat(statuses).containsOnly(200, 409);
+		assertThat(statuses).filteredOn(status -> status == 200).hasSize(5);
 	}
 
 	@Test
