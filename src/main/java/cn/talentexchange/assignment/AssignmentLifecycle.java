@@ -1,17 +1,22 @@
 package cn.talentexchange.assignment;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import cn.talentexchange.database.ConditionalUpdates;
+import cn.talentexchange.expert.ExpertStatus;
 import cn.talentexchange.expert.Experts;
 import cn.talentexchange.security.Caller;
 import cn.talentexchange.security.Role;
 import cn.talentexchange.web.ApiProblem;
 import cn.talentexchange.web.ProblemType;
 
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
@@ -31,10 +36,50 @@ class AssignmentLifecycle {
 
 	private final Clock clock;
 
-	AssignmentLifecycle(ConditionalUpdates updates, Experts experts, Clock clock) {
+	private final Assignments assignments;
+
+	private final ReactiveMongoTemplate mongo;
+
+	AssignmentLifecycle(ConditionalUpdates updates, Experts experts, Clock clock, Assignments assignments,
+			ReactiveMongoTemplate mongo) {
 		this.updates = updates;
 		this.experts = experts;
 		this.clock = clock;
+		this.assignments = assignments;
+		this.mongo = mongo;
+	}
+
+	/**
+	 * A coordinator overrides the planner: the seat position goes to another expert as a new offer, and the
+	 * current holder's offer or acceptance is cancelled, the reason kept on both. The new offer is created
+	 * first, so a crash in between leaves the seat held twice (visible, and the retry completes it), never empty.
+	 */
+	Mono<Assignment> reassign(String id, Caller caller, String expertId, String reason, Duration answerWithin) {
+		return mongo.findById(id, Assignment.class)
+			.switchIfEmpty(Mono.error(() -> ApiProblem.notFound("assignment", id)))
+			.flatMap(current -> {
+				if (current.expertId().equals(expertId)) {
+					return Mono.error(ApiProblem.invalid("expertId", "is the expert the seat already has"));
+				}
+				return experts.findAllById(List.of(expertId))
+					.filter(expert -> expert.status() == ExpertStatus.ACTIVE)
+					.next()
+					.switchIfEmpty(Mono.error(() -> ApiProblem.invalid("expertId", "no active expert with this id")))
+					.flatMap(expert -> assignments.offerByHand(current, expertId, caller.username(), reason,
+							clock.instant().plus(answerWithin)))
+					.flatMap(offer -> release(current, caller, reason).thenReturn(offer));
+			});
+	}
+
+	/** The replaced holder's offer or acceptance ends; a seat already free (declined, expired) stays as it is. */
+	private Mono<Assignment> release(Assignment current, Caller caller, String reason) {
+		if (!Set.of(AssignmentStatus.OFFERED, AssignmentStatus.ACCEPTED).contains(current.status())) {
+			return Mono.just(current);
+		}
+		return move(current.id(), "reassign the seat", Criteria.where("_id").is(current.id()),
+				Criteria.where("status").in(AssignmentStatus.OFFERED, AssignmentStatus.ACCEPTED), AssignmentStatus.CANCELLED,
+				caller, "REASSIGNED_BY_HAND", reason, new Update())
+			.onErrorResume(ApiProblem.class, alreadyReleased -> Mono.just(current));
 	}
 
 	/** OFFERED to ACCEPTED, by the offered expert, before the offer's deadline. */

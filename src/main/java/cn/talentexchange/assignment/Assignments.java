@@ -43,6 +43,20 @@ public class Assignments {
 		return mongo.insert(assignment).thenReturn(true).onErrorResume(DuplicateKeyException.class, exists -> Mono.just(false));
 	}
 
+	/**
+	 * A coordinator's hand-made offer for the seat position of {@code replaced}; its id derives from both, so
+	 * repeating the same reassignment creates it once.
+	 */
+	Mono<Assignment> offerByHand(Assignment replaced, String expertId, String by, String reason, Instant deadline) {
+		Instant now = clock.instant();
+		Assignment offer = new Assignment(replaced.id() + "-" + expertId, replaced.planId(), replaced.requestId(),
+				replaced.countyId(), replaced.seat(), replaced.position(), replaced.skill(), replaced.date(),
+				replaced.wholeWeekend(), expertId, AssignmentStatus.OFFERED, deadline, null,
+				List.of(new Assignment.Transition(AssignmentStatus.OFFERED, now, by, "REASSIGNED_BY_HAND", reason)), null, 0,
+				now, now);
+		return mongo.insert(offer).onErrorResume(DuplicateKeyException.class, exists -> mongo.findById(offer.id(), Assignment.class));
+	}
+
 	/** Assignments in the given statuses whose visit falls between the dates (inclusive). */
 	public Flux<Assignment> between(LocalDate from, LocalDate to, Collection<AssignmentStatus> statuses) {
 		return mongo.find(Query.query(Criteria.where("date").gte(from).lte(to).and("status").in(statuses)),

@@ -1,5 +1,6 @@
 package cn.talentexchange.assignment;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.function.Function;
 
@@ -36,6 +37,9 @@ import reactor.core.publisher.Mono;
 @RestController
 @RequestMapping("/api/v1/assignments")
 class AssignmentsController {
+
+	/** A hand-made offer is usually agreed by phone first; it still needs the expert's tap. */
+	private static final Duration ANSWER_WITHIN = Duration.ofHours(24);
 
 	private static final Sort BY_DATE = Sort.by(Sort.Order.asc("date"), Sort.Order.asc("_id"));
 
@@ -111,6 +115,14 @@ class AssignmentsController {
 		return lifecycle.cancel(id, caller, cancellation.reason()).map(AssignmentsController::versioned);
 	}
 
+	/** The new offer for the seat; the replaced assignment is cancelled with the same reason. */
+	@PostMapping("/{id}/reassign")
+	Mono<ResponseEntity<AssignmentView>> reassign(Caller caller, @PathVariable String id,
+			@Valid @RequestBody Reassignment input) {
+		return lifecycle.reassign(id, caller, input.expertId(), input.reason(), ANSWER_WITHIN)
+			.map(AssignmentsController::versioned);
+	}
+
 	@PostMapping("/{id}/feedback")
 	Mono<ResponseEntity<AssignmentView>> feedback(Caller caller, @PathVariable String id,
 			@Valid @RequestBody FeedbackInput input) {
@@ -145,6 +157,9 @@ class AssignmentsController {
 	}
 
 	record Cancellation(@NotBlank @Size(max = 500) String reason) {
+	}
+
+	record Reassignment(@NotBlank @Size(max = 64) String expertId, @NotBlank @Size(max = 500) String reason) {
 	}
 
 	record FeedbackInput(@NotNull @Min(1) @Max(5) Integer rating, @NotNull Assignment.Outcome outcome,

@@ -224,6 +224,37 @@ class AssignmentsApiTest extends ApiTest {
 	}
 
 	@Test
+	void aCoordinatorGivesASeatToAnotherExpertByHand() {
+		Map<String, Object> offer = offers.remove(0);
+		String replacement = offers.stream().map(other -> (String) other.get("expertId"))
+			.filter(expertId -> !expertId.equals(offer.get("expertId"))).findFirst().orElseThrow();
+		String path = "/api/v1/assignments/" + offer.get("id") + "/reassign";
+		Map<String, Object> body = Map.of("expertId", replacement, "reason", "县里点名请这位专家");
+
+		as("agency-faku").post().uri(path).contentType(MediaType.APPLICATION_JSON).bodyValue(body)
+			.exchange().expectStatus().isForbidden().expectBody();
+		Map<?, ?> fresh = as("coordinator").post().uri(path).contentType(MediaType.APPLICATION_JSON).bodyValue(body)
+			.exchange().expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
+		assertThat(fresh.get("expertId")).isEqualTo(replacement);
+		assertThat(fresh.get("status")).isEqualTo("OFFERED");
+		assertThat(fresh.get("seat")).isEqualTo(offer.get("seat"));
+		as("coordinator").post().uri(path).contentType(MediaType.APPLICATION_JSON).bodyValue(body)
+			.exchange().expectStatus().isOk().expectBody().jsonPath("$.id").isEqualTo(fresh.get("id"));
+
+		Map<?, ?> page = as("coordinator").get().uri("/api/v1/assignments?requestId=" + offer.get("requestId") + "&size=100")
+			.exchange().expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
+		Map<?, ?> replaced = ((List<Map<String, Object>>) page.get("items")).stream()
+			.filter(item -> item.get("id").equals(offer.get("id"))).findFirst().orElseThrow();
+		assertThat(replaced.get("status")).isEqualTo("CANCELLED");
+		assertThat((List<Map<String, Object>>) replaced.get("history")).last()
+			.satisfies(entry -> assertThat(entry).containsEntry("reason", "REASSIGNED_BY_HAND"));
+
+		as("coordinator").post().uri(path).contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("expertId", "ex-9999", "reason", "x"))
+			.exchange().expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field").isEqualTo("expertId");
+	}
+
+	@Test
 	void rolesAreChecked() {
 		as("expert-0001").get().uri("/api/v1/assignments").exchange().expectStatus().isForbidden().expectBody();
 		as("agency-faku").post().uri("/api/v1/assignments/" + offers.get(0).get("id") + "/accept").exchange()
