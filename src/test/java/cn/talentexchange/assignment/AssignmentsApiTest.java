@@ -7,6 +7,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import biweekly.Biweekly;
+import biweekly.ICalendar;
+import biweekly.component.VEvent;
 import cn.talentexchange.support.ApiTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -252,6 +255,25 @@ class AssignmentsApiTest extends ApiTest {
 		as("coordinator").post().uri(path).contentType(MediaType.APPLICATION_JSON)
 			.bodyValue(Map.of("expertId", "ex-9999", "reason", "x"))
 			.exchange().expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field").isEqualTo("expertId");
+	}
+
+	@Test
+	void anAcceptedVisitAppearsInTheExpertsCalendar() {
+		Map<String, Object> offer = offers.remove(0);
+		String expert = username(offer);
+		as(expert).post().uri("/api/v1/assignments/" + offer.get("id") + "/accept").exchange().expectStatus().isOk().expectBody();
+
+		String ics = as(expert).get().uri("/api/v1/experts/me/calendar.ics").exchange()
+			.expectStatus().isOk()
+			.expectHeader().contentTypeCompatibleWith("text/calendar")
+			.expectBody(String.class).returnResult().getResponseBody();
+		ICalendar calendar = Biweekly.parse(ics).first();
+		VEvent event = calendar.getEvents().stream()
+			.filter(candidate -> candidate.getUid().getValue().equals(offer.get("id") + "@talent-exchange"))
+			.findFirst().orElseThrow();
+		LocalDate start = event.getDateStart().getValue().toInstant().atZone(ZoneId.systemDefault()).toLocalDate();
+		assertThat(start).hasToString((String) offer.get("date"));
+		assertThat(event.getDateStart().getValue().hasTime()).isFalse();
 	}
 
 	@Test
