@@ -22,4 +22,10 @@ class AssignmentIndexes {
 				new Index("planId", Sort.Direction.ASC).named("plan")));
 	}
 
+	@Bean
+	IndexTask calendarFeedIndexTask(ReactiveMongoTemplate mongo) {
+		return new IndexTask(mongo, CalendarController.CalendarFeed.class,
+				List.of(new Index("expertId", Sort.Direction.ASC).unique().named("expert_unique")));
+	}
+
 }

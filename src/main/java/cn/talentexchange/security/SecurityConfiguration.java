@@ -48,6 +48,8 @@ class SecurityConfiguration {
 			.authorizeExchange(exchanges -> exchanges
 				.pathMatchers("/actuator/health", "/actuator/health/**").permitAll()
 				.pathMatchers(HttpMethod.POST, API + "/dev/tokens").permitAll()
+				// A calendar app cannot send a token: the secret in the link is the credential.
+				.pathMatchers(HttpMethod.GET, API + "/calendar-feeds/*").permitAll()
 				.pathMatchers(API + "/experts/me", API + "/experts/me/**").hasRole(Role.EXPERT.name())
 				.pathMatchers(HttpMethod.GET, API + "/experts").hasAnyRole(Role.COORDINATOR.name(), Role.ADMIN.name())
 				.pathMatchers(HttpMethod.GET, API + "/experts/*")

@@ -277,6 +277,25 @@ class AssignmentsApiTest extends ApiTest {
 	}
 
 	@Test
+	void aPhoneCalendarSubscribesWithASecretLinkThatCanBeRevoked() {
+		Map<String, Object> offer = offers.remove(0);
+		String expert = username(offer);
+		as(expert).post().uri("/api/v1/assignments/" + offer.get("id") + "/accept").exchange().expectStatus().isOk().expectBody();
+		String url = (String) as(expert).post().uri("/api/v1/experts/me/calendar-feed").exchange()
+			.expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody().get("url");
+		as(expert).post().uri("/api/v1/experts/me/calendar-feed").exchange()
+			.expectStatus().isOk().expectBody().jsonPath("$.url").isEqualTo(url);
+
+		String ics = anonymous().get().uri(url).exchange().expectStatus().isOk()
+			.expectBody(String.class).returnResult().getResponseBody();
+		assertThat(ics).contains("UID:" + offer.get("id") + "@talent-exchange");
+
+		as(expert).delete().uri("/api/v1/experts/me/calendar-feed").exchange().expectStatus().isNoContent().expectBody();
+		anonymous().get().uri(url).exchange().expectStatus().isNotFound().expectBody();
+		anonymous().get().uri("/api/v1/calendar-feeds/guessed.ics").exchange().expectStatus().isNotFound().expectBody();
+	}
+
+	@Test
 	void rolesAreChecked() {
 		as("expert-0001").get().uri("/api/v1/assignments").exchange().expectStatus().isForbidden().expectBody();
 		as("agency-faku").post().uri("/api/v1/assignments/" + offers.get(0).get("id") + "/accept").exchange()
