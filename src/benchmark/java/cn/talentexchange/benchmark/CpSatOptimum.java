@@ -199,8 +199,7 @@ public final class CpSatOptimum {
 				model.addEquality(there, entry.getValue().build());
 				for (Map.Entry<LocalDate, BoolVar> date : onDate.get(visit).entrySet()) {
 					LocalDate day = date.getKey();
-					boolean available = expert.isAvailableOn(day)
-							&& (!visit.isWholeWeekend() || expert.isAvailableOn(day.plusDays(1)));
+					boolean available = expert.isFreeFor(visit, day);
 					if (!available) {
 						model.addBoolOr(new Literal[] { there.not(), date.getValue().not() });
 						continue;
@@ -215,7 +214,7 @@ public final class CpSatOptimum {
 						days.computeIfAbsent(day.plusDays(1), key -> new ArrayList<>()).add(works);
 					}
 					byWeekend.computeIfAbsent(expert, key -> new TreeMap<>())
-						.computeIfAbsent(GreedyBaseline.saturdayOf(day), key -> new ArrayList<>())
+						.computeIfAbsent(Visit.saturdayOf(day), key -> new ArrayList<>())
 						.add(works);
 				}
 			}
@@ -328,7 +327,7 @@ public final class CpSatOptimum {
 		}
 		onVisit.values().forEach(byExpert -> byExpert.values().forEach(sum -> model.addLessOrEqual(sum.build(), 1)));
 		load.forEach((expert, sum) -> {
-			long weekends = expert.getAvailableDates().stream().map(GreedyBaseline::saturdayOf).distinct().count();
+			long weekends = expert.getAvailableDates().stream().map(Visit::saturdayOf).distinct().count();
 			long capacity = Math.min(expert.getAvailableDates().size(), 2 * Math.min(weekends, expert.getMaxWeekendsPerMonth()));
 			model.addLessOrEqual(sum.build(), capacity);
 		});

@@ -82,7 +82,7 @@ public final class GreedyBaseline {
 					if (visit.isWholeWeekend()) {
 						days.add(bestDate.plusDays(1));
 					}
-					LocalDate saturday = saturdayOf(bestDate);
+					LocalDate saturday = Visit.saturdayOf(bestDate);
 					weekendsWorked.computeIfAbsent(expert, key -> new HashMap<>())
 						.computeIfAbsent(YearMonth.from(saturday), key -> new HashSet<>())
 						.add(saturday);
@@ -102,7 +102,7 @@ public final class GreedyBaseline {
 
 	private static boolean underCap(PlannedExpert expert, LocalDate date,
 			Map<PlannedExpert, Map<YearMonth, Set<LocalDate>>> weekendsWorked) {
-		LocalDate saturday = saturdayOf(date);
+		LocalDate saturday = Visit.saturdayOf(date);
 		YearMonth month = YearMonth.from(saturday);
 		Set<LocalDate> worked = weekendsWorked.getOrDefault(expert, Map.of()).getOrDefault(month, Set.of());
 		if (worked.contains(saturday)) {
@@ -111,8 +111,5 @@ public final class GreedyBaseline {
 		return worked.size() + 1 + expert.weekendsCommittedIn(month) <= expert.getMaxWeekendsPerMonth();
 	}
 
-	static LocalDate saturdayOf(LocalDate date) {
-		return date.getDayOfWeek() == java.time.DayOfWeek.SUNDAY ? date.minusDays(1) : date;
-	}
 
 }

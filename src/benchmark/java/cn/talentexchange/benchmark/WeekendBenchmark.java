@@ -270,7 +270,7 @@ public final class WeekendBenchmark {
 			holderWeekends += instance.experts().stream()
 				.filter(expert -> expert.skills().stream().anyMatch(held1 -> held1.skill().equals(skill)))
 				.mapToInt(expert -> Math.min(expert.maxWeekendsPerMonth(), (int) expert.availability().dates().stream()
-					.map(GreedyBaseline::saturdayOf).distinct().count()))
+					.map(Visit::saturdayOf).distinct().count()))
 				.sum();
 		}
 		int commonPositions = instance.positions() - demanded;

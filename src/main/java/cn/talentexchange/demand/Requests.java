@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 
 import cn.talentexchange.database.ConditionalUpdates;
@@ -81,7 +82,7 @@ public class Requests {
 		return mongo.findById(requestId, DemandRequest.class);
 	}
 
-	public Flux<DemandRequest> findAllById(java.util.Collection<String> requestIds) {
+	public Flux<DemandRequest> findAllById(Collection<String> requestIds) {
 		return mongo.find(Query.query(Criteria.where("_id").in(requestIds)), DemandRequest.class);
 	}
 

@@ -3,6 +3,7 @@ package cn.talentexchange.expert;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
@@ -66,7 +67,7 @@ public class Experts {
 		return mine(caller).map(Expert::id);
 	}
 
-	public Flux<Expert> findAllById(java.util.Collection<String> expertIds) {
+	public Flux<Expert> findAllById(Collection<String> expertIds) {
 		return mongo.find(Query.query(Criteria.where("_id").in(expertIds)), Expert.class);
 	}
 

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.LocalDate;
 
 import cn.talentexchange.security.Caller;
+import cn.talentexchange.security.Role;
 import cn.talentexchange.web.ExpectedVersion;
 import cn.talentexchange.web.PagedList;
 import cn.talentexchange.web.Paging;
@@ -72,7 +73,7 @@ class ExpertsController {
 
 	/** Phone numbers are for the expert and coordinators; an admin manages accounts, not contacts. */
 	private static boolean isAdminOnly(Caller caller) {
-		return !caller.isCoordinator() && caller.has(cn.talentexchange.security.Role.ADMIN);
+		return !caller.isCoordinator() && caller.has(Role.ADMIN);
 	}
 
 }

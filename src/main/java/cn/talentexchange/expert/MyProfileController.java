@@ -1,6 +1,9 @@
 package cn.talentexchange.expert;
 
 import java.net.URI;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
 
 import cn.talentexchange.security.Caller;
 import cn.talentexchange.web.ExpectedVersion;
@@ -88,7 +91,7 @@ class MyProfileController {
 	}
 
 	/** The expert's weekends, with the profile version an update must name. */
-	record AvailabilityView(java.util.List<java.time.LocalDate> dates, java.util.List<java.time.LocalDate> blackoutDates,
+	record AvailabilityView(List<LocalDate> dates, List<LocalDate> blackoutDates,
 			long version) {
 
 		static ResponseEntity<AvailabilityView> versioned(Expert expert) {
@@ -100,8 +103,8 @@ class MyProfileController {
 	}
 
 	/** A registered phone; the token is shown only in its last characters. */
-	record DeviceView(String id, String tokenSuffix, Device.Platform platform, java.time.Instant registeredAt,
-			java.time.Instant lastSeenAt) {
+	record DeviceView(String id, String tokenSuffix, Device.Platform platform, Instant registeredAt,
+			Instant lastSeenAt) {
 
 		static DeviceView of(Device device) {
 			String token = device.token();

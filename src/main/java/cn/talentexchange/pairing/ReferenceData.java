@@ -2,6 +2,7 @@ package cn.talentexchange.pairing;
 
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 
 import cn.talentexchange.web.ApiProblem;
@@ -24,10 +25,10 @@ public class ReferenceData {
 	}
 
 	/** Names of the districts and parks experts belong to, by id, in Chinese or English. */
-	public Mono<java.util.Map<String, String>> organisationNames(boolean chinese) {
-		return Flux.concat(mongo.findAll(UrbanDistrict.class).map(d -> java.util.Map.entry(d.id(), chinese ? d.nameZh() : d.nameEn())),
-				mongo.findAll(Park.class).map(p -> java.util.Map.entry(p.id(), chinese ? p.nameZh() : p.nameEn())))
-			.collectMap(java.util.Map.Entry::getKey, java.util.Map.Entry::getValue);
+	public Mono<Map<String, String>> organisationNames(boolean chinese) {
+		return Flux.concat(mongo.findAll(UrbanDistrict.class).map(d -> Map.entry(d.id(), chinese ? d.nameZh() : d.nameEn())),
+				mongo.findAll(Park.class).map(p -> Map.entry(p.id(), chinese ? p.nameZh() : p.nameEn())))
+			.collectMap(Map.Entry::getKey, Map.Entry::getValue);
 	}
 
 	public Mono<Skill> skill(String skillId) {

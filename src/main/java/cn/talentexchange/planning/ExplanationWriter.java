@@ -1,6 +1,5 @@
 package cn.talentexchange.planning;
 
-import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -8,6 +7,7 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Predicate;
 
@@ -19,6 +19,7 @@ import cn.talentexchange.demand.VisitDuration;
 import cn.talentexchange.expert.Expert;
 import cn.talentexchange.expert.HeldSkill;
 import cn.talentexchange.planning.domain.Travel;
+import cn.talentexchange.planning.domain.Visit;
 import cn.talentexchange.planning.domain.WeekendWeights;
 
 /**
@@ -60,7 +61,7 @@ final class ExplanationWriter {
 	Explanation write() {
 		List<PlanRun.Proposal> mine = plan == null ? List.of()
 				: plan.proposals().stream().filter(proposal -> proposal.requestId().equals(request.id())).toList();
-		LocalDate date = mine.stream().map(PlanRun.Proposal::date).filter(java.util.Objects::nonNull).findFirst()
+		LocalDate date = mine.stream().map(PlanRun.Proposal::date).filter(Objects::nonNull).findFirst()
 			.map(LocalDate::parse).orElse(null);
 		List<Explanation.SeatExplanation> seats = new ArrayList<>();
 		int filledTotal = 0;
@@ -195,18 +196,18 @@ final class ExplanationWriter {
 
 	/** Distinct weekends of that month the expert already gives: this plan's other visits and offers out elsewhere. */
 	private long weekendsUsed(Expert expert, LocalDate date) {
-		YearMonth month = YearMonth.from(saturday(date));
+		YearMonth month = YearMonth.from(Visit.saturdayOf(date));
 		Set<LocalDate> saturdays = new HashSet<>();
 		plan.proposals().stream()
 			.filter(proposal -> expert.id().equals(proposal.expertId()) && !proposal.requestId().equals(request.id())
 					&& proposal.date() != null)
-			.map(proposal -> saturday(LocalDate.parse(proposal.date())))
+			.map(proposal -> Visit.saturdayOf(LocalDate.parse(proposal.date())))
 			.filter(saturday -> YearMonth.from(saturday).equals(month))
 			.forEach(saturdays::add);
 		assignments.stream()
 			.filter(assignment -> AssignmentStatus.HOLDING.contains(assignment.status()) && assignment.expertId().equals(expert.id())
 					&& !plan.id().equals(assignment.planId()))
-			.map(assignment -> saturday(assignment.date()))
+			.map(assignment -> Visit.saturdayOf(assignment.date()))
 			.filter(saturday -> YearMonth.from(saturday).equals(month))
 			.forEach(saturdays::add);
 		return saturdays.size();
@@ -221,13 +222,10 @@ final class ExplanationWriter {
 	}
 
 	private boolean overlaps(LocalDate other, boolean otherWholeWeekend, LocalDate date) {
-		return cn.talentexchange.planning.domain.Visit.overlaps(date, request.duration() == VisitDuration.WEEKEND, other,
+		return Visit.overlaps(date, request.duration() == VisitDuration.WEEKEND, other,
 				otherWholeWeekend);
 	}
 
-	private static LocalDate saturday(LocalDate date) {
-		return date.getDayOfWeek() == DayOfWeek.SUNDAY ? date.minusDays(1) : date;
-	}
 
 	private static int level(Expert expert, String skill) {
 		return expert.skills().stream().filter(held -> held.skill().equals(skill)).mapToInt(HeldSkill::level).max().orElse(0);

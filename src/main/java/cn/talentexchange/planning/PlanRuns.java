@@ -5,9 +5,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.stream.Collectors;
 
 import cn.talentexchange.assignment.Assignments;
 import cn.talentexchange.database.ConditionalUpdates;
@@ -138,8 +140,8 @@ class PlanRuns {
 			}
 			Map<String, List<PlanRun.Proposal>> filledByRequest = run.proposals().stream()
 				.filter(proposal -> proposal.expertId() != null && proposal.date() != null)
-				.collect(java.util.stream.Collectors.groupingBy(PlanRun.Proposal::requestId,
-						java.util.LinkedHashMap::new, java.util.stream.Collectors.toList()));
+				.collect(Collectors.groupingBy(PlanRun.Proposal::requestId,
+						LinkedHashMap::new, Collectors.toList()));
 			Flux<PublishResult> perRequest = Flux.fromIterable(filledByRequest.entrySet())
 				.concatMap(entry -> publishRequest(run, entry.getKey(), entry.getValue()));
 			return perRequest.reduce(new PublishResult(id, 0, 0, 0, 0), PublishResult::plus)

@@ -5,8 +5,10 @@ import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import cn.talentexchange.assignment.Assignment;
@@ -72,8 +74,8 @@ class RequestInsights {
 
 	Mono<Explanation> explain(String requestId, Caller caller, boolean chinese) {
 		return requests.find(requestId, caller).flatMap(request -> latestPlan(requestId)
-			.map(java.util.Optional::of)
-			.defaultIfEmpty(java.util.Optional.empty())
+			.map(Optional::of)
+			.defaultIfEmpty(Optional.empty())
 			.flatMap(plan -> {
 				LocalDate from = request.acceptableDates().get(0).minusDays(1).with(TemporalAdjusters.firstDayOfMonth());
 				LocalDate to = request.acceptableDates().get(request.acceptableDates().size() - 1).plusDays(1)
@@ -197,7 +199,7 @@ class RequestInsights {
 		if (plan == null) {
 			return Mono.just(plannable);
 		}
-		Set<String> known = new java.util.HashSet<>();
+		Set<String> known = new HashSet<>();
 		plannable.forEach(expert -> known.add(expert.id()));
 		List<String> missing = plan.proposals().stream().map(PlanRun.Proposal::expertId)
 			.filter(id -> id != null && !known.contains(id)).distinct().toList();

@@ -1,9 +1,9 @@
 package cn.talentexchange.planning;
 
-import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -66,7 +66,7 @@ public final class WeekendProblemBuilder {
 			}
 			else if (AssignmentStatus.HOLDING.contains(assignment.status())) {
 				busy.computeIfAbsent(assignment.expertId(), id -> new HashSet<>()).addAll(days(assignment));
-				weekendsElsewhere.computeIfAbsent(assignment.expertId(), id -> new HashSet<>()).add(saturdayOf(assignment.date()));
+				weekendsElsewhere.computeIfAbsent(assignment.expertId(), id -> new HashSet<>()).add(Visit.saturdayOf(assignment.date()));
 			}
 		}
 
@@ -110,7 +110,7 @@ public final class WeekendProblemBuilder {
 				// Nearest first: construction tries candidates in this order.
 				List<PlannedExpert> candidates = bySkill.getOrDefault(seat.skill(), List.of()).stream()
 					.filter(expert -> couldTake(expert, visit, seat.skill(), seat.minLevel()))
-					.sorted(java.util.Comparator.comparingInt((PlannedExpert expert) -> Travel.minutes(expert.getHome(), visit.getSite()))
+					.sorted(Comparator.comparingInt((PlannedExpert expert) -> Travel.minutes(expert.getHome(), visit.getSite()))
 						.thenComparing(PlannedExpert::getId))
 					.toList();
 				for (int position = 0; position < seat.count(); position++) {
@@ -138,8 +138,7 @@ public final class WeekendProblemBuilder {
 				&& !visit.getExcludedExpertIds().contains(expert.getId())
 				&& !visit.getExcludedOrganisationIds().contains(expert.getOrganisationId())
 				&& Travel.minutes(expert.getHome(), visit.getSite()) <= expert.getMaxTravelMinutes()
-				&& visit.getAcceptableDates().stream().anyMatch(date -> expert.isAvailableOn(date)
-						&& (!visit.isWholeWeekend() || expert.isAvailableOn(date.plusDays(1))));
+				&& visit.getAcceptableDates().stream().anyMatch(date -> expert.isFreeFor(visit, date));
 	}
 
 	public static String slotId(String requestId, int seat, int position) {
@@ -151,9 +150,6 @@ public final class WeekendProblemBuilder {
 				: List.of(assignment.date());
 	}
 
-	private static LocalDate saturdayOf(LocalDate date) {
-		return date.getDayOfWeek() == DayOfWeek.SUNDAY ? date.minusDays(1) : date;
-	}
 
 	private static List<PlannedExpert> append(List<PlannedExpert> candidates, PlannedExpert holder) {
 		List<PlannedExpert> range = new ArrayList<>(candidates);

@@ -13,6 +13,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 
@@ -79,7 +80,7 @@ class WeekendSolving {
 		this.settings = settings;
 		this.clock = clock;
 		this.locks = locks;
-		this.instanceId = java.util.UUID.randomUUID().toString();
+		this.instanceId = UUID.randomUUID().toString();
 		// A stop may be asked through another instance; it lands in the database and is seen here.
 		this.stopWatcher = Flux.interval(Duration.ofSeconds(1))
 			.filter(tick -> !running.isEmpty())

@@ -80,6 +80,11 @@ public final class PlannedExpert {
 		return availableDates.contains(date);
 	}
 
+	/** Whether the expert offered every day the visit would take on that date. */
+	public boolean isFreeFor(Visit visit, LocalDate date) {
+		return isAvailableOn(date) && (!visit.isWholeWeekend() || isAvailableOn(date.plusDays(1)));
+	}
+
 	public Set<LocalDate> getAvailableDates() {
 		return availableDates;
 	}

@@ -76,7 +76,7 @@ public class SeatSlot {
 
 	/** Whether the expert is free on every day the visit takes. */
 	public boolean expertAvailable() {
-		return expert.isAvailableOn(date) && (!visit.isWholeWeekend() || expert.isAvailableOn(date.plusDays(1)));
+		return expert.isFreeFor(visit, date);
 	}
 
 	public int travelMinutes() {
@@ -85,7 +85,7 @@ public class SeatSlot {
 
 	/** The Saturday of the weekend the visit falls in. */
 	public LocalDate weekend() {
-		return date.getDayOfWeek() == java.time.DayOfWeek.SUNDAY ? date.minusDays(1) : date;
+		return Visit.saturdayOf(date);
 	}
 
 	public YearMonth month() {

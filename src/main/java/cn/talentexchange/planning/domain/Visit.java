@@ -1,5 +1,6 @@
 package cn.talentexchange.planning.domain;
 
+import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -81,6 +82,11 @@ public class Visit {
 		LocalDate end = wholeWeekend ? date.plusDays(1) : date;
 		LocalDate otherEnd = otherWholeWeekend ? otherDate.plusDays(1) : otherDate;
 		return !date.isAfter(otherEnd) && !otherDate.isAfter(end);
+	}
+
+	/** The Saturday of the weekend a date falls in: weekends are counted by their Saturday. */
+	public static LocalDate saturdayOf(LocalDate date) {
+		return date.getDayOfWeek() == DayOfWeek.SUNDAY ? date.minusDays(1) : date;
 	}
 
 	public void pinTo(LocalDate fixedDate) {

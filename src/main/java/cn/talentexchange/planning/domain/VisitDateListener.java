@@ -1,5 +1,7 @@
 package cn.talentexchange.planning.domain;
 
+import java.util.Objects;
+
 import org.optaplanner.core.api.domain.variable.VariableListener;
 import org.optaplanner.core.api.score.director.ScoreDirector;
 
@@ -38,7 +40,7 @@ public class VisitDateListener implements VariableListener<WeekendPlan, Visit> {
 
 	private static void copyDate(ScoreDirector<WeekendPlan> scoreDirector, Visit visit) {
 		for (SeatSlot slot : visit.getSlots()) {
-			if (!java.util.Objects.equals(slot.getDate(), visit.getDate())) {
+			if (!Objects.equals(slot.getDate(), visit.getDate())) {
 				scoreDirector.beforeVariableChanged(slot, "date");
 				slot.setDate(visit.getDate());
 				scoreDirector.afterVariableChanged(slot, "date");

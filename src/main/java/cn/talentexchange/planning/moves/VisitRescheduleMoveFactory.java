@@ -1,9 +1,9 @@
 package cn.talentexchange.planning.moves;
 
-import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.Iterator;
@@ -159,7 +159,7 @@ public final class VisitRescheduleMoveFactory implements MoveIteratorFactory<Wee
 				}
 			}
 			if (afresh) {
-				java.util.Collections.shuffle(toStaff, random);
+				Collections.shuffle(toStaff, random);
 			}
 			Set<SeatSlot> ejected = new HashSet<>();
 			for (SeatSlot slot : toStaff) {
@@ -212,7 +212,7 @@ public final class VisitRescheduleMoveFactory implements MoveIteratorFactory<Wee
 		}
 
 		private static boolean canCome(PlannedExpert expert, Visit visit, LocalDate date) {
-			return expert.isAvailableOn(date) && (!visit.isWholeWeekend() || expert.isAvailableOn(date.plusDays(1)));
+			return expert.isFreeFor(visit, date);
 		}
 
 		/** The expert's slots on other visits that share a day with this visit on that date. */
@@ -234,12 +234,12 @@ public final class VisitRescheduleMoveFactory implements MoveIteratorFactory<Wee
 
 		/** Whether one more weekend (if this one is new to the expert) stays within the monthly cap. */
 		private boolean underCap(PlannedExpert expert, Visit visit, LocalDate date) {
-			LocalDate saturday = saturdayOf(date);
+			LocalDate saturday = Visit.saturdayOf(date);
 			YearMonth month = YearMonth.from(saturday);
 			Set<LocalDate> weekends = new HashSet<>();
 			for (SeatSlot other : slotsByCandidate.getOrDefault(expert, List.of())) {
 				if (other.getExpert() == expert && other.getVisit() != visit && other.getDate() != null) {
-					LocalDate otherSaturday = saturdayOf(other.getDate());
+					LocalDate otherSaturday = Visit.saturdayOf(other.getDate());
 					if (otherSaturday.equals(saturday)) {
 						return true;
 					}
@@ -251,9 +251,6 @@ public final class VisitRescheduleMoveFactory implements MoveIteratorFactory<Wee
 			return weekends.size() + 1 + expert.weekendsCommittedIn(month) <= expert.getMaxWeekendsPerMonth();
 		}
 
-		private static LocalDate saturdayOf(LocalDate date) {
-			return date.getDayOfWeek() == DayOfWeek.SUNDAY ? date.minusDays(1) : date;
-		}
 
 	}
 
