@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 import cn.talentexchange.database.Versioned;
+import cn.talentexchange.notification.Notice;
 
 import org.springframework.data.mongodb.core.mapping.Document;
 
@@ -17,16 +18,28 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param hours the time the expert gave, once completed
  * @param history every change of status, who made it and why
  * @param feedback the county's judgement of a completed visit
+ * @param reminders the reminders already owed to the expert
+ * @param outbox notices written with the last changes and not yet relayed to the inboxes
  */
 @Document("assignments")
 public record Assignment(String id, String planId, String requestId, String countyId, int seat, int position,
 		String skill, LocalDate date, boolean wholeWeekend, String expertId, AssignmentStatus status,
 		Instant offerDeadline, Double hours, List<Transition> history, Feedback feedback, long version,
-		Instant createdAt, Instant updatedAt) implements Versioned {
+		Instant createdAt, Instant updatedAt, List<Reminder> reminders, List<Notice> outbox) implements Versioned {
 
 	public Assignment {
 		history = history == null ? List.of() : List.copyOf(history);
+		reminders = reminders == null ? List.of() : List.copyOf(reminders);
+		outbox = outbox == null ? List.of() : List.copyOf(outbox);
 	}
+
+	Assignment withOutbox(List<Notice> notices) {
+		return new Assignment(id, planId, requestId, countyId, seat, position, skill, date, wholeWeekend, expertId, status,
+				offerDeadline, hours, history, feedback, version, createdAt, updatedAt, reminders, notices);
+	}
+
+	/** The reminders before a visit, each sent once. */
+	public enum Reminder { DAYS_BEFORE, MORNING_OF }
 
 	/** How the visit went, in the county's words: a rating from 1 to 5 and whether the problem was solved. */
 	public record Feedback(int rating, Outcome outcome, String comment, String by, Instant at) {

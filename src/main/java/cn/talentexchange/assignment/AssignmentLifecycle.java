@@ -7,10 +7,13 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 import cn.talentexchange.database.ConditionalUpdates;
 import cn.talentexchange.expert.ExpertStatus;
 import cn.talentexchange.expert.Experts;
+import cn.talentexchange.notification.Notice;
+import cn.talentexchange.notification.Outbox;
 import cn.talentexchange.security.Caller;
 import cn.talentexchange.security.Role;
 import cn.talentexchange.web.ApiProblem;
@@ -18,6 +21,7 @@ import cn.talentexchange.web.ProblemType;
 
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
@@ -40,8 +44,11 @@ class AssignmentLifecycle {
 
 	private final ReactiveMongoTemplate mongo;
 
+	private final Outbox outbox;
+
 	AssignmentLifecycle(ConditionalUpdates updates, Experts experts, Clock clock, Assignments assignments,
-			ReactiveMongoTemplate mongo) {
+			ReactiveMongoTemplate mongo, Outbox outbox) {
+		this.outbox = outbox;
 		this.updates = updates;
 		this.experts = experts;
 		this.clock = clock;
@@ -78,7 +85,8 @@ class AssignmentLifecycle {
 		}
 		return move(current.id(), "reassign the seat", Criteria.where("_id").is(current.id()),
 				Criteria.where("status").in(AssignmentStatus.OFFERED, AssignmentStatus.ACCEPTED), AssignmentStatus.CANCELLED,
-				caller, "REASSIGNED_BY_HAND", reason, new Update())
+				caller, "REASSIGNED_BY_HAND", reason, new Update(), released -> AssignmentNotices.withdrawn(released,
+						clock.instant(), clock.getZone()))
 			.onErrorResume(ApiProblem.class, alreadyReleased -> Mono.just(current));
 	}
 
@@ -87,14 +95,15 @@ class AssignmentLifecycle {
 		Instant now = clock.instant();
 		return experts.idOf(caller).flatMap(expertId -> move(id, "accept the offer", byExpert(id, expertId),
 				Criteria.where("status").is(AssignmentStatus.OFFERED).and("offerDeadline").gt(now), AssignmentStatus.ACCEPTED,
-				caller, null, null, new Update()));
+				caller, null, null, new Update(), offer -> AssignmentNotices.accepted(offer, now, clock.getZone())));
 	}
 
 	/** OFFERED to DECLINED: the planner will never offer this request to the expert again. */
 	Mono<Assignment> decline(String id, Caller caller, DeclineReason reason, String note) {
 		return experts.idOf(caller).flatMap(expertId -> move(id, "decline the offer", byExpert(id, expertId),
 				Criteria.where("status").is(AssignmentStatus.OFFERED), AssignmentStatus.DECLINED, caller, reason.name(), note,
-				new Update()));
+				new Update(), offer -> List.of()))
+			.doOnNext(declined -> assignments.seatFreed(declined.requestId()));
 	}
 
 	/** ACCEPTED to CHECKED_IN, on a day of the visit. */
@@ -104,14 +113,14 @@ class AssignmentLifecycle {
 				Criteria.where("date").is(today.minusDays(1)).and("wholeWeekend").is(true));
 		return experts.idOf(caller).flatMap(expertId -> move(id, "check in", byExpert(id, expertId),
 				Criteria.where("status").is(AssignmentStatus.ACCEPTED).andOperator(onVisitDay), AssignmentStatus.CHECKED_IN,
-				caller, null, null, new Update()));
+				caller, null, null, new Update(), accepted -> List.of()));
 	}
 
 	/** CHECKED_IN to COMPLETED, with the hours given. */
 	Mono<Assignment> complete(String id, Caller caller, double hours) {
 		return experts.idOf(caller).flatMap(expertId -> move(id, "complete the visit", byExpert(id, expertId),
 				Criteria.where("status").is(AssignmentStatus.CHECKED_IN), AssignmentStatus.COMPLETED, caller, null, null,
-				new Update().set("hours", hours)));
+				new Update().set("hours", hours), checkedIn -> List.of()));
 	}
 
 	/** A county agency (its own county) or a coordinator calls off an offered or accepted visit. */
@@ -119,7 +128,8 @@ class AssignmentLifecycle {
 		return move(id, "cancel the assignment", countyScope(id, caller),
 				Criteria.where("status").in(AssignmentStatus.OFFERED, AssignmentStatus.ACCEPTED), AssignmentStatus.CANCELLED,
 				caller, "CANCELLED_BY_" + (caller.isCoordinator() ? Role.COORDINATOR : Role.COUNTY_AGENCY), reason,
-				new Update());
+				new Update(), held -> AssignmentNotices.cancelled(held, clock.instant(), clock.getZone()))
+			.doOnNext(cancelled -> assignments.seatFreed(cancelled.requestId()));
 	}
 
 	/** The county rates a completed visit, once; coordinators may record it for the county. */
@@ -134,12 +144,24 @@ class AssignmentLifecycle {
 						: ConditionalUpdates.invalidState("give feedback", current.status()));
 	}
 
+	/**
+	 * One transition with the notices it owes in the same update. The notices are written from the fields an
+	 * assignment never changes (expert, request, date), read just before.
+	 */
 	private Mono<Assignment> move(String id, String action, Criteria scope, Criteria precondition, AssignmentStatus to,
-			Caller caller, String reason, String note, Update update) {
+			Caller caller, String reason, String note, Update update, Function<Assignment, List<Notice>> owed) {
 		Assignment.Transition transition = new Assignment.Transition(to, clock.instant(), caller.username(), reason, note);
 		update.set("status", to).push("history", transition);
-		return updates.transition(Assignment.class, "assignment", scope, null, precondition, update,
-				current -> refusal(action, current));
+		return mongo.findOne(Query.query(scope), Assignment.class)
+			.map(owed)
+			.defaultIfEmpty(List.of())
+			.flatMap(notices -> updates.transition(Assignment.class, "assignment", scope, null, precondition,
+					Outbox.append(update, notices), current -> refusal(action, current))
+				.doOnNext(changed -> {
+					if (!notices.isEmpty()) {
+						outbox.nudge();
+					}
+				}));
 	}
 
 	private ApiProblem refusal(String action, Assignment current) {

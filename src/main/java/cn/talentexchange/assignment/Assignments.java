@@ -4,15 +4,22 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
+
+import cn.talentexchange.notification.Notice;
+import cn.talentexchange.notification.Outbox;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
 
 /** The assignment module's service as other modules use it: offers from published plans, history for planning. */
 @Component
@@ -22,9 +29,23 @@ public class Assignments {
 
 	private final Clock clock;
 
-	Assignments(ReactiveMongoTemplate mongo, Clock clock) {
+	private final Outbox outbox;
+
+	private final Sinks.Many<String> freedSeats = Sinks.many().multicast().directBestEffort();
+
+	Assignments(ReactiveMongoTemplate mongo, Clock clock, Outbox outbox) {
 		this.mongo = mongo;
 		this.clock = clock;
+		this.outbox = outbox;
+	}
+
+	/** Requests whose seat was just given back (declined, expired, cancelled): the replanner listens. */
+	public Flux<String> freedSeats() {
+		return freedSeats.asFlux();
+	}
+
+	void seatFreed(String requestId) {
+		freedSeats.tryEmitNext(requestId);
 	}
 
 	/**
@@ -36,11 +57,14 @@ public class Assignments {
 	public Mono<Boolean> offer(NewOffer offer) {
 		Instant now = clock.instant();
 		// URL-safe, so it can stand in a path as it is.
-		Assignment assignment = new Assignment(offer.planId() + "-" + offer.requestId() + "-" + offer.seat() + "-"
-				+ offer.position(), offer.planId(), offer.requestId(), offer.countyId(), offer.seat(), offer.position(),
-				offer.skill(), offer.date(), offer.wholeWeekend(), offer.expertId(), AssignmentStatus.OFFERED,
-				offer.offerDeadline(), null, List.of(), null, 0, now, now);
-		return mongo.insert(assignment).thenReturn(true).onErrorResume(DuplicateKeyException.class, exists -> Mono.just(false));
+		Assignment assignment = withOfferNotice(new Assignment(offer.planId() + "-" + offer.requestId() + "-"
+				+ offer.seat() + "-" + offer.position(), offer.planId(), offer.requestId(), offer.countyId(), offer.seat(),
+				offer.position(), offer.skill(), offer.date(), offer.wholeWeekend(), offer.expertId(),
+				AssignmentStatus.OFFERED, offer.offerDeadline(), null, List.of(), null, 0, now, now, null, null), now);
+		return mongo.insert(assignment)
+			.doOnSuccess(created -> outbox.nudge())
+			.thenReturn(true)
+			.onErrorResume(DuplicateKeyException.class, exists -> Mono.just(false));
 	}
 
 	/**
@@ -49,12 +73,66 @@ public class Assignments {
 	 */
 	Mono<Assignment> offerByHand(Assignment replaced, String expertId, String by, String reason, Instant deadline) {
 		Instant now = clock.instant();
-		Assignment offer = new Assignment(replaced.id() + "-" + expertId, replaced.planId(), replaced.requestId(),
-				replaced.countyId(), replaced.seat(), replaced.position(), replaced.skill(), replaced.date(),
-				replaced.wholeWeekend(), expertId, AssignmentStatus.OFFERED, deadline, null,
+		Assignment offer = withOfferNotice(new Assignment(replaced.id() + "-" + expertId, replaced.planId(),
+				replaced.requestId(), replaced.countyId(), replaced.seat(), replaced.position(), replaced.skill(),
+				replaced.date(), replaced.wholeWeekend(), expertId, AssignmentStatus.OFFERED, deadline, null,
 				List.of(new Assignment.Transition(AssignmentStatus.OFFERED, now, by, "REASSIGNED_BY_HAND", reason)), null, 0,
-				now, now);
-		return mongo.insert(offer).onErrorResume(DuplicateKeyException.class, exists -> mongo.findById(offer.id(), Assignment.class));
+				now, now, null, null), now);
+		return mongo.insert(offer)
+			.doOnSuccess(created -> outbox.nudge())
+			.onErrorResume(DuplicateKeyException.class, exists -> mongo.findById(offer.id(), Assignment.class));
+	}
+
+	/**
+	 * A replan gave the seat to someone else: the offer is withdrawn and the expert told. Nothing changes
+	 * when the expert answered meanwhile.
+	 *
+	 * @return whether the offer was withdrawn
+	 */
+	public Mono<Boolean> withdraw(String assignmentId, String planId) {
+		return mongo.findById(assignmentId, Assignment.class)
+			.flatMap(offer -> endBySystem(offer, EnumSet.of(AssignmentStatus.OFFERED), "REPLANNED", "plan " + planId,
+					AssignmentNotices.withdrawn(offer, clock.instant(), clock.getZone())))
+			.defaultIfEmpty(false);
+	}
+
+	/** The request was cancelled: every offer and accepted visit on it ends, and each expert is told. */
+	public Mono<Long> cancelForCancelledRequest(String requestId) {
+		return mongo.find(Query.query(Criteria.where("requestId").is(requestId)
+			.and("status").in(AssignmentStatus.OFFERED, AssignmentStatus.ACCEPTED)), Assignment.class)
+			.concatMap(held -> endBySystem(held, EnumSet.of(AssignmentStatus.OFFERED, AssignmentStatus.ACCEPTED),
+					"REQUEST_CANCELLED", null, AssignmentNotices.cancelled(held, clock.instant(), clock.getZone())))
+			.filter(Boolean::booleanValue)
+			.count();
+	}
+
+	/** Requests with offers or accepted visits from the given date on, for the sweep of cancelled requests. */
+	Flux<String> requestsHeldFrom(LocalDate from) {
+		return mongo.findDistinct(Query.query(Criteria.where("date").gte(from)
+			.and("status").in(AssignmentStatus.OFFERED, AssignmentStatus.ACCEPTED)), "requestId", Assignment.class,
+				String.class);
+	}
+
+	private Mono<Boolean> endBySystem(Assignment current, Set<AssignmentStatus> from, String reason, String note,
+			List<Notice> notices) {
+		Instant now = clock.instant();
+		Update end = new Update().set("status", AssignmentStatus.CANCELLED)
+			.push("history", new Assignment.Transition(AssignmentStatus.CANCELLED, now, "system", reason, note))
+			.set("updatedAt", now)
+			.inc("version", 1);
+		return mongo.updateFirst(Query.query(Criteria.where("_id").is(current.id()).and("status").in(from)),
+				Outbox.append(end, notices), Assignment.class)
+			.map(result -> result.getModifiedCount() > 0)
+			.doOnNext(ended -> {
+				if (ended) {
+					outbox.nudge();
+				}
+			});
+	}
+
+	/** The offer with its notice in its outbox: both are written by the one insert. */
+	private static Assignment withOfferNotice(Assignment offer, Instant now) {
+		return offer.withOutbox(AssignmentNotices.offered(offer, now));
 	}
 
 	/** Assignments in the given statuses whose visit falls between the dates (inclusive). */

@@ -20,6 +20,7 @@ import cn.talentexchange.web.Paging;
 import cn.talentexchange.web.ProblemType;
 import org.bson.types.ObjectId;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -48,8 +49,11 @@ public class Requests {
 
 	private final Clock clock;
 
+	private final ApplicationEventPublisher events;
+
 	Requests(ReactiveMongoTemplate mongo, PagedQueries pages, ConditionalUpdates updates, ReferenceData references,
-			Clock clock) {
+			Clock clock, ApplicationEventPublisher events) {
+		this.events = events;
 		this.mongo = mongo;
 		this.pages = pages;
 		this.updates = updates;
@@ -166,7 +170,8 @@ public class Requests {
 		return updates.transition(DemandRequest.class, "request", scoped(caller, id), expected,
 				Criteria.where("status").in(CANCELLABLE),
 				new Update().set("status", RequestStatus.CANCELLED).set("cancellationReason", reason),
-				request -> ConditionalUpdates.invalidState("cancel the request", request.status()));
+				request -> ConditionalUpdates.invalidState("cancel the request", request.status()))
+			.doOnNext(cancelled -> events.publishEvent(new RequestCancelled(cancelled.id())));
 	}
 
 	private Mono<Void> checkReferences(Caller caller, String countyId, RequestInput input) {

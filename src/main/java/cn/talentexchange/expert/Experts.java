@@ -71,6 +71,18 @@ public class Experts {
 		return mongo.find(Query.query(Criteria.where("_id").in(expertIds)), Expert.class);
 	}
 
+	/** Experts by login, for the devices notifications go to. */
+	public Flux<Expert> withUsernames(Collection<String> usernames) {
+		return mongo.find(Query.query(Criteria.where("username").in(usernames)), Expert.class);
+	}
+
+	/** Forgets devices whose tokens the push channel reported as gone for good. */
+	public Mono<Void> forgetDevices(Collection<String> tokens) {
+		return mongo.updateMulti(Query.query(Criteria.where("devices.token").in(tokens)),
+				new Update().pull("devices", Query.query(Criteria.where("token").in(tokens))), Expert.class)
+			.then();
+	}
+
 	Mono<PagedList<Expert>> search(ExpertSearch search, Paging paging) {
 		return pages.page(Query.query(search.criteria()), Sort.by("username"), paging, Expert.class);
 	}

@@ -73,6 +73,7 @@ class SecurityConfiguration {
 				.hasRole(Role.EXPERT.name())
 				.pathMatchers(API + "/plans", API + "/plans/**", API + "/admin/constraint-weights")
 				.hasRole(Role.COORDINATOR.name())
+				.pathMatchers(API + "/me/**").authenticated()
 				.pathMatchers("/actuator/**").hasRole(Role.ADMIN.name())
 				.anyExchange().authenticated())
 			.oauth2ResourceServer(server -> server

@@ -4,10 +4,11 @@ import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 @Component
-class StaffAccounts implements AccountDirectory {
+class StaffAccounts implements AccountDirectory, StaffDirectory {
 
 	private final ReactiveMongoTemplate mongo;
 
@@ -19,6 +20,15 @@ class StaffAccounts implements AccountDirectory {
 	public Mono<Account> findActive(String username) {
 		return mongo.findOne(Query.query(Criteria.where("username").is(username).and("enabled").is(true)), StaffUser.class)
 			.map(StaffUser::account);
+	}
+
+	@Override
+	public Flux<Account> holding(Role role, String countyId) {
+		Criteria criteria = Criteria.where("roles").is(role).and("enabled").is(true);
+		if (countyId != null) {
+			criteria = criteria.and("countyId").is(countyId);
+		}
+		return mongo.find(Query.query(criteria), StaffUser.class).map(StaffUser::account);
 	}
 
 }

@@ -202,7 +202,8 @@ class AssignmentsApiTest extends ApiTest {
 		// Completing needs the visit's day; the stored document stands in for an expert who checked in and finished.
 		mongo.save(new Assignment(done.id(), done.planId(), done.requestId(), done.countyId(), done.seat(), done.position(),
 				done.skill(), done.date(), done.wholeWeekend(), done.expertId(), AssignmentStatus.COMPLETED,
-				done.offerDeadline(), 6.0, done.history(), null, done.version(), done.createdAt(), done.updatedAt())).block();
+				done.offerDeadline(), 6.0, done.history(), null, done.version(), done.createdAt(), done.updatedAt(), null,
+				null)).block();
 		String path = "/api/v1/assignments/" + done.id() + "/feedback";
 		Map<String, Object> feedback = Map.of("rating", 5, "outcome", "PARTLY_SOLVED", "comment", "思路清晰，仍需跟进");
 

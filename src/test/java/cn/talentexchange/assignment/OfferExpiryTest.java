@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class OfferExpiryTest extends ApiTest {
 
 	@Autowired
-	OfferExpiry expiry;
+	AssignmentSchedule expiry;
 
 	@Autowired
 	ReactiveMongoTemplate mongo;
@@ -48,7 +48,7 @@ class OfferExpiryTest extends ApiTest {
 	private Assignment offer(String id, java.time.Instant deadline) {
 		return mongo.insert(new Assignment(id, "plan-x", "req-faku-001", "faku", 0, 0, "industrial-planning",
 				LocalDate.now(clock).plusDays(10), false, "ex-0050", AssignmentStatus.OFFERED, deadline, null, List.of(),
-				null, 0, clock.instant(), clock.instant())).block();
+				null, 0, clock.instant(), clock.instant(), null, null)).block();
 	}
 
 }

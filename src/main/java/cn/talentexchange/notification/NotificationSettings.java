@@ -1,0 +1,25 @@
+package cn.talentexchange.notification;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * @param credentialsFile a Firebase service-account file; without it (and without
+ *     {@code GOOGLE_APPLICATION_CREDENTIALS}) the log stands in for push and the inbox carries everything
+ * @param projectId the Firebase project, when the credentials do not name it
+ * @param every how often waiting notices are relayed and due pushes sent, besides right after a change
+ * @param batchSize how many notifications one dispatcher round claims
+ * @param workers how many rounds run at once; FCM throughput comes from concurrency
+ * @param claimFor how long a claimed notification is held; a crashed holder's claim lapses after it
+ * @param firstRetry the wait after the first failure, doubled on each next one
+ * @param longestRetry the longest wait between two attempts
+ * @param staleDeviceAfter a device not seen for this long receives nothing
+ */
+@ConfigurationProperties("talent.notifications")
+public record NotificationSettings(String credentialsFile, String projectId, @DefaultValue("1s") Duration every,
+		@DefaultValue("500") int batchSize, @DefaultValue("4") int workers, @DefaultValue("2m") Duration claimFor,
+		@DefaultValue("30s") Duration firstRetry, @DefaultValue("1h") Duration longestRetry,
+		@DefaultValue("270d") Duration staleDeviceAfter) {
+}

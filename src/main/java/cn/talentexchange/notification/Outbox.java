@@ -1,0 +1,107 @@
+package cn.talentexchange.notification;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Set;
+
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
+
+/**
+ * Notices travel inside the document whose change owes them: a module adds them to the same update that
+ * changes the status ({@link #append}), so a transition and its notices are written together or not at all.
+ * The relay then copies each notice into its recipients' inboxes and only afterwards removes it from the
+ * outbox; a crash in between copies it again onto the same ids, which changes nothing.
+ */
+@Component
+public class Outbox {
+
+	static final String FIELD = "outbox";
+
+	private static final Logger log = LoggerFactory.getLogger(Outbox.class);
+
+	/** The collections whose documents carry an outbox. */
+	private static final Set<String> SOURCES = Set.of("assignments", "requests");
+
+	private static final int BATCH = 200;
+
+	private final ReactiveMongoTemplate mongo;
+
+	private final Recipients recipients;
+
+	private final NotificationTexts texts;
+
+	private final Clock clock;
+
+	private final Sinks.Many<Boolean> written = Sinks.many().multicast().directBestEffort();
+
+	Outbox(ReactiveMongoTemplate mongo, Recipients recipients, NotificationTexts texts, Clock clock) {
+		this.mongo = mongo;
+		this.recipients = recipients;
+		this.texts = texts;
+		this.clock = clock;
+	}
+
+	/** Adds the notices to an update of a document in one of the outbox collections. */
+	public static Update append(Update update, List<Notice> notices) {
+		return notices.isEmpty() ? update : update.push(FIELD).each(notices.toArray());
+	}
+
+	/** Tells the relay that notices were just written, so they leave now rather than at its next round. */
+	public void nudge() {
+		written.tryEmitNext(true);
+	}
+
+	Flux<Boolean> nudges() {
+		return written.asFlux();
+	}
+
+	/** Moves every waiting notice into the inboxes; returns how many notices left an outbox. */
+	Mono<Long> relay() {
+		return Flux.fromIterable(SOURCES).concatMap(this::relayFrom).reduce(0L, Long::sum);
+	}
+
+	private Mono<Long> relayFrom(String collection) {
+		return Mono.defer(() -> relayBatch(collection)).repeat().takeWhile(relayed -> relayed > 0).reduce(0L, Long::sum);
+	}
+
+	private Mono<Long> relayBatch(String collection) {
+		Query waiting = Query.query(Criteria.where(FIELD + ".0").exists(true)).limit(BATCH);
+		waiting.fields().include(FIELD);
+		return mongo.find(waiting, Document.class, collection)
+			.concatMap(owner -> Flux.fromIterable(owner.getList(FIELD, Document.class))
+				.concatMap(stored -> deliverToInboxes(mongo.getConverter().read(Notice.class, stored))
+					.then(mongo.updateFirst(Query.query(Criteria.where("_id").is(owner.get("_id"))),
+							new Update().pull(FIELD, stored), collection))
+					.thenReturn(1L)
+					.onErrorResume(failure -> {
+						log.warn("A notice in {} {} could not be relayed; the next round tries again", collection,
+								owner.get("_id"), failure);
+						return Mono.just(0L);
+					})))
+			.reduce(0L, Long::sum);
+	}
+
+	private Mono<Void> deliverToInboxes(Notice notice) {
+		return recipients.of(notice.audience())
+			.concatMap(recipient -> texts.write(notice, recipient.locale())
+				.map(text -> new Notification(notice.id() + ":" + recipient.username(), notice.id(), recipient.username(),
+						notice.kind(), text.title(), text.body(), notice.subjectId(), notice.requestId(), notice.expiresAt(),
+						notice.createdAt(), null, Notification.Delivery.pending(clock.instant())))
+				.flatMap(notification -> mongo.insert(notification).then()
+					.onErrorResume(DuplicateKeyException.class, alreadyRelayed -> Mono.empty())))
+			.then();
+	}
+
+}

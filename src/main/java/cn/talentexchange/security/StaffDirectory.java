@@ -1,0 +1,11 @@
+package cn.talentexchange.security;
+
+import reactor.core.publisher.Flux;
+
+/** Staff accounts by role, for the notices a role receives. */
+public interface StaffDirectory {
+
+	/** Enabled accounts with the role; with a county, only those acting for it. */
+	Flux<Account> holding(Role role, String countyId);
+
+}
