@@ -3,6 +3,7 @@ package cn.talentexchange.assignment;
 import java.util.List;
 
 import cn.talentexchange.database.IndexTask;
+import cn.talentexchange.notification.Outbox;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -19,7 +20,7 @@ class AssignmentIndexes {
 				new Index().on("date", Sort.Direction.ASC).on("status", Sort.Direction.ASC).named("date_status"),
 				new Index().on("requestId", Sort.Direction.ASC).on("status", Sort.Direction.ASC).named("request_status"),
 				new Index().on("expertId", Sort.Direction.ASC).on("date", Sort.Direction.ASC).named("expert_date"),
-				new Index("planId", Sort.Direction.ASC).named("plan")));
+				new Index("planId", Sort.Direction.ASC).named("plan"), Outbox.pendingIndex()));
 	}
 
 	@Bean

@@ -13,10 +13,10 @@ import cn.talentexchange.demand.RequestCancelled;
 import cn.talentexchange.demand.RequestStatus;
 import cn.talentexchange.demand.Requests;
 import cn.talentexchange.notification.Outbox;
-import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -138,7 +138,8 @@ class AssignmentSchedule {
 					+ "schedule finishes it", cancelled.requestId(), failure));
 	}
 
-	@PreDestroy
+	/** Stops before the database client and the event loops close, which would otherwise wait on its queries. */
+	@EventListener(ContextClosedEvent.class)
 	void stop() {
 		schedule.dispose();
 	}

@@ -141,6 +141,18 @@ public class Assignments {
 				Assignment.class);
 	}
 
+	/** The offers and accepted visits a request has now, one per seat position at most. */
+	public Flux<Assignment> holding(String requestId) {
+		return mongo.find(Query.query(Criteria.where("requestId").is(requestId).and("status").in(AssignmentStatus.HOLDING)),
+				Assignment.class);
+	}
+
+	/** Seats given back (declined, expired, cancelled) on visits from the given date on. */
+	public Flux<Assignment> givenBackFrom(LocalDate from) {
+		return mongo.find(Query.query(Criteria.where("date").gte(from).and("status").in(AssignmentStatus.DECLINED,
+				AssignmentStatus.EXPIRED, AssignmentStatus.CANCELLED)), Assignment.class);
+	}
+
 	/** Every request an expert said no to; the planner never offers those again. */
 	public Flux<Assignment> declines() {
 		return mongo.find(Query.query(Criteria.where("status").is(AssignmentStatus.DECLINED)), Assignment.class);

@@ -3,6 +3,7 @@ package cn.talentexchange.demand;
 import java.util.List;
 
 import cn.talentexchange.database.IndexTask;
+import cn.talentexchange.notification.Outbox;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -17,7 +18,8 @@ class RequestIndexes {
 	IndexTask requestIndexTask(ReactiveMongoTemplate mongo) {
 		return new IndexTask(mongo, DemandRequest.class, List.of(
 				new Index().on("countyId", Sort.Direction.ASC).on("status", Sort.Direction.ASC).named("county_status"),
-				new Index().on("status", Sort.Direction.ASC).on("createdAt", Sort.Direction.DESC).named("status_created")));
+				new Index().on("status", Sort.Direction.ASC).on("createdAt", Sort.Direction.DESC).named("status_created"),
+				Outbox.pendingIndex()));
 	}
 
 }

@@ -9,6 +9,8 @@ import java.util.List;
 
 import cn.talentexchange.database.ConditionalUpdates;
 import cn.talentexchange.database.PagedQueries;
+import cn.talentexchange.notification.Notice;
+import cn.talentexchange.notification.Outbox;
 import cn.talentexchange.pairing.ActionCategory;
 import cn.talentexchange.pairing.ReferenceData;
 import cn.talentexchange.security.Caller;
@@ -163,6 +165,21 @@ public class Requests {
 					new Update().set("status", RequestStatus.OPEN).set("openedAt", clock.instant()),
 					request -> ConditionalUpdates.invalidState("open the request", request.status()));
 		});
+	}
+
+	/**
+	 * Tells the coordinators, once per visit date, that the request still lacks accepted experts close to the
+	 * date; the alert and the mark that it was given are one update.
+	 *
+	 * @return whether this call raised it
+	 */
+	public Mono<Boolean> raiseUnfilledAlert(String requestId, LocalDate date, List<Notice> notices) {
+		Query notYet = Query.query(Criteria.where("_id").is(requestId)
+			.and("status").in(RequestStatus.OPEN, RequestStatus.PLANNED)
+			.and("unfilledAlertFor").ne(date));
+		return mongo.updateFirst(notYet, Outbox.append(new Update().set("unfilledAlertFor", date), notices),
+				DemandRequest.class)
+			.map(result -> result.getModifiedCount() > 0);
 	}
 
 	Mono<DemandRequest> cancel(String id, Caller caller, String reason, String ifMatch) {

@@ -3,8 +3,9 @@ package cn.talentexchange.notification;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import jakarta.annotation.PreDestroy;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
@@ -36,7 +37,8 @@ class NotificationSchedule {
 			.subscribe();
 	}
 
-	@PreDestroy
+	/** Stops before the database client and the event loops close, which would otherwise wait on its queries. */
+	@EventListener(ContextClosedEvent.class)
 	void stop() {
 		schedule.dispose();
 	}

@@ -9,7 +9,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.index.PartialIndexFilter;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -58,6 +61,16 @@ public class Outbox {
 		return notices.isEmpty() ? update : update.push(FIELD).each(notices.toArray());
 	}
 
+	/**
+	 * The index a collection with an outbox needs on real MongoDB: only documents with waiting notices are in it,
+	 * oldest change first, as the relay reads them.
+	 */
+	public static Index pendingIndex() {
+		return new Index().on("updatedAt", Sort.Direction.ASC)
+			.partial(PartialIndexFilter.of(Criteria.where(FIELD + ".0").exists(true)))
+			.named("outbox_pending");
+	}
+
 	/** Tells the relay that notices were just written, so they leave now rather than at its next round. */
 	public void nudge() {
 		written.tryEmitNext(true);
@@ -77,7 +90,9 @@ public class Outbox {
 	}
 
 	private Mono<Long> relayBatch(String collection) {
-		Query waiting = Query.query(Criteria.where(FIELD + ".0").exists(true)).limit(BATCH);
+		Query waiting = Query.query(Criteria.where(FIELD + ".0").exists(true))
+			.with(Sort.by("updatedAt"))
+			.limit(BATCH);
 		waiting.fields().include(FIELD);
 		return mongo.find(waiting, Document.class, collection)
 			.concatMap(owner -> Flux.fromIterable(owner.getList(FIELD, Document.class))

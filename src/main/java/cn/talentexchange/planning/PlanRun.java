@@ -14,13 +14,19 @@ import org.springframework.data.mongodb.core.mapping.Document;
  *
  * @param instanceId the application instance that runs the solver
  * @param stopRequested a coordinator asked to stop early; the running instance picks it up
+ * @param replanOf for a replan, the planned requests whose freed seats it refills; null for a coordinator's plan
  */
 @Document("planRuns")
 public record PlanRun(String id, PlanWindow window, String profile, PlanStatus status, String requestedBy,
 		String instanceId, boolean stopRequested, Instant createdAt, Instant startedAt, Instant finishedAt,
 		Long firstFeasibleMillis, String score, Counts counts, List<Proposal> proposals,
-		List<ConstraintTotal> constraints, String failure, Instant publishedAt, long version, Instant updatedAt)
-		implements Versioned {
+		List<ConstraintTotal> constraints, String failure, Instant publishedAt, long version, Instant updatedAt,
+		List<String> replanOf) implements Versioned {
+
+	/** Whether the system started this run to refill seats that were given back, rather than a coordinator. */
+	public boolean isReplan() {
+		return replanOf != null;
+	}
 
 	/** Seats to fill in the window, how many got an expert, and the empty ones by request priority. */
 	public record Counts(int seats, int filled, int unfilled, Map<String, Integer> unfilledByPriority,

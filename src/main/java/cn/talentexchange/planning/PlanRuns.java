@@ -11,9 +11,12 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
 
+import cn.talentexchange.assignment.Assignment;
+import cn.talentexchange.assignment.AssignmentStatus;
 import cn.talentexchange.assignment.Assignments;
 import cn.talentexchange.database.ConditionalUpdates;
 import cn.talentexchange.database.PagedQueries;
+import cn.talentexchange.demand.RequestStatus;
 import cn.talentexchange.demand.Requests;
 import cn.talentexchange.security.Caller;
 import cn.talentexchange.web.ApiProblem;
@@ -21,6 +24,7 @@ import cn.talentexchange.web.PagedList;
 import cn.talentexchange.web.Paging;
 import cn.talentexchange.web.ProblemType;
 import org.bson.types.ObjectId;
+import org.optaplanner.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -83,9 +87,21 @@ class PlanRuns {
 		String profile = requested.profile() == null ? settings.defaultProfile() : requested.profile();
 		PlanWindow window = new PlanWindow(requested.from(), requested.to(), requested.counties(), profile);
 		checkWindow(window);
+		return start(window, caller.username(), null);
+	}
+
+	/** A replan of the given planned requests, on the quick replan profile; it publishes itself when it ends. */
+	Mono<PlanRun> startReplan(LocalDate from, LocalDate to, List<String> requestIds) {
+		PlanWindow window = new PlanWindow(from, to, List.of(), settings.replanProfile());
+		return start(window, "system", List.copyOf(requestIds));
+	}
+
+	private Mono<PlanRun> start(PlanWindow window, String requestedBy, List<String> replanOf) {
+		String profile = window.profile();
 		Instant now = clock.instant();
-		PlanRun run = new PlanRun(new ObjectId().toHexString(), window, profile, PlanStatus.QUEUED, caller.username(),
-				solving.instanceId(), false, now, null, null, null, null, null, List.of(), List.of(), null, null, 0, now);
+		PlanRun run = new PlanRun(new ObjectId().toHexString(), window, profile, PlanStatus.QUEUED, requestedBy,
+				solving.instanceId(), false, now, null, null, null, null, null, List.of(), List.of(), null, null, 0, now,
+				replanOf);
 		// Reading a profile the first time compiles its constraints: not work for an event loop.
 		return Mono.fromCallable(() -> solving.maxDuration(profile).plus(LEASE_MARGIN))
 			.subscribeOn(Schedulers.boundedElastic())
@@ -133,6 +149,10 @@ class PlanRuns {
 			if (!PlanStatus.PUBLISHABLE.contains(run.status())) {
 				return Mono.<PublishResult>error(ConditionalUpdates.invalidState("publish the plan", run.status()));
 			}
+			if (run.isReplan()) {
+				return Mono.<PublishResult>error(new ApiProblem(ProblemType.INVALID_STATE,
+						"A replan publishes itself when it ends", Map.of("currentStatus", run.status().name())));
+			}
 			if (run.score() == null || !ScoreView.parse(run.score()).feasible()) {
 				return Mono.<PublishResult>error(new ApiProblem(ProblemType.INVALID_STATE,
 						"The plan breaks hard rules (" + run.score() + "); run it longer before publishing",
@@ -167,6 +187,67 @@ class PlanRuns {
 						(int) outcomes.stream().filter(Outcome.SKIPPED::equals).count())));
 	}
 
+	/**
+	 * Publishes a replan: only what changed. A position whose holder stays is left alone; an offer the plan moved
+	 * to someone else is withdrawn (its expert is told) before the new offer goes out; a given-back position gets
+	 * a new offer. Positions the plan could fill only by breaking a hard rule are left empty. Marked published
+	 * even when nothing changed, so the same given-back seats are not replanned again and again.
+	 */
+	Mono<PublishResult> publishReplan(String id) {
+		return find(id).flatMap(run -> {
+			if (!run.isReplan() || !PlanStatus.PUBLISHABLE.contains(run.status()) || run.publishedAt() != null) {
+				return Mono.<PublishResult>empty();
+			}
+			Map<String, List<PlanRun.Proposal>> byRequest = run.proposals().stream()
+				.filter(proposal -> proposal.expertId() != null && proposal.date() != null && !breaksHardRule(proposal))
+				.collect(Collectors.groupingBy(PlanRun.Proposal::requestId, LinkedHashMap::new, Collectors.toList()));
+			return Flux.fromIterable(byRequest.entrySet())
+				.concatMap(entry -> requests.findById(entry.getKey())
+					.filter(request -> request.status() == RequestStatus.PLANNED)
+					.flatMap(request -> assignments.holding(request.id()).collectList())
+					.flatMapMany(holders -> Flux.fromIterable(entry.getValue())
+						.concatMap(proposal -> refill(run, proposal, holders))))
+				.collectList()
+				.map(outcomes -> new PublishResult(id, (int) outcomes.stream().filter(Outcome.CREATED::equals).count(),
+						(int) outcomes.stream().filter(Outcome.EXISTED::equals).count(), byRequest.size(),
+						(int) outcomes.stream().filter(Outcome.SKIPPED::equals).count()))
+				.flatMap(result -> mongo.updateFirst(Query.query(Criteria.where("_id").is(id).and("publishedAt").is(null)),
+						new Update().set("publishedAt", clock.instant()).inc("version", 1), PlanRun.class)
+					.doOnNext(marked -> log.info("Replan {} published: {} new offers, {} left out", id,
+							result.offersCreated(), result.offersSkipped()))
+					.thenReturn(result));
+		});
+	}
+
+	private Mono<Outcome> refill(PlanRun run, PlanRun.Proposal proposal, List<Assignment> holders) {
+		Assignment holder = holders.stream()
+			.filter(held -> held.seat() == proposal.seat() && held.position() == proposal.position())
+			.findFirst()
+			.orElse(null);
+		if (holder != null && (holder.expertId().equals(proposal.expertId()) || holder.status() != AssignmentStatus.OFFERED)) {
+			return Mono.just(Outcome.EXISTED);
+		}
+		Assignments.NewOffer offer = offer(run, proposal);
+		if (offer.offerDeadline().isBefore(clock.instant().plus(settings.shortestAnswerTime()))) {
+			return Mono.just(Outcome.SKIPPED);
+		}
+		return assignments.heldElsewhere(offer.expertId(), run.id(), offer.date(), offer.wholeWeekend())
+			.flatMap(held -> {
+				if (held) {
+					return Mono.just(Outcome.SKIPPED);
+				}
+				Mono<Boolean> vacate = holder == null ? Mono.just(true) : assignments.withdraw(holder.id(), run.id());
+				// The holder answered meanwhile: their answer stands and the plan's change is dropped.
+				return vacate.flatMap(free -> free ? assignments.offer(offer).map(created -> created ? Outcome.CREATED
+						: Outcome.EXISTED) : Mono.just(Outcome.SKIPPED));
+			});
+	}
+
+	private static boolean breaksHardRule(PlanRun.Proposal proposal) {
+		return proposal.scoredBy().stream()
+			.anyMatch(scored -> HardMediumSoftLongScore.parseScore(scored.score()).hardScore() < 0);
+	}
+
 	private Mono<Outcome> offerIfStillPossible(PlanRun run, PlanRun.Proposal proposal) {
 		Assignments.NewOffer offer = offer(run, proposal);
 		if (!offer.offerDeadline().isAfter(clock.instant())) {
@@ -188,7 +269,7 @@ class PlanRuns {
 	}
 
 	private void solveInBackground(PlanRun run) {
-		loader.load(run.window())
+		(run.isReplan() ? loader.loadReplan(run.window(), run.replanOf()) : loader.load(run.window()))
 			.doOnNext(problem -> solving.launch(run, problem))
 			.onErrorResume(failure -> {
 				log.error("Plan {} could not be loaded", run.id(), failure);

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import cn.talentexchange.assignment.Assignment;
 import cn.talentexchange.assignment.AssignmentStatus;
@@ -100,7 +101,8 @@ public final class WeekendProblemBuilder {
 					dates, pairedOrganisations.getOrDefault(request.countyId(), Set.of()),
 					request.followUpOf() == null ? Set.of() : servedByRequest.getOrDefault(request.followUpOf(), Set.of()),
 					Set.copyOf(request.excludedOrganisationIds()), Set.copyOf(request.excludedExpertIds()));
-			committedBySlot.values().stream()
+			// A planned request keeps the date its experts were told: accepted or offered.
+			Stream.concat(committedBySlot.values().stream(), offeredBySlot.values().stream())
 				.filter(assignment -> assignment.requestId().equals(request.id()) && dates.contains(assignment.date()))
 				.findFirst()
 				.ifPresent(assignment -> visit.pinTo(assignment.date()));
@@ -117,13 +119,15 @@ public final class WeekendProblemBuilder {
 					String id = slotId(request.id(), seatIndex, position);
 					Assignment committed = committedBySlot.get(id);
 					Assignment offered = offeredBySlot.get(id);
-					PlannedExpert holder = committed == null ? null : plannedExperts.get(committed.expertId());
+					Assignment held = committed != null ? committed : offered;
+					PlannedExpert holder = held == null ? null : plannedExperts.get(held.expertId());
 					List<PlannedExpert> range = holder == null || candidates.contains(holder) ? candidates
 							: append(candidates, holder);
 					SeatSlot slot = new SeatSlot(id, visit, seatIndex, seat.skill(), seat.minLevel(),
 							offered == null ? null : offered.expertId(), range);
+					// Accepted experts stay; an offer is where the search starts, and moves only if that is worth it.
 					if (holder != null && visit.isPinned()) {
-						slot.assign(holder, true);
+						slot.assign(holder, committed != null);
 					}
 					slots.add(slot);
 				}

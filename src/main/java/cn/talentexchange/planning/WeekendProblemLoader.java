@@ -9,6 +9,7 @@ import cn.talentexchange.assignment.Assignment;
 import cn.talentexchange.assignment.AssignmentStatus;
 import cn.talentexchange.assignment.Assignments;
 import cn.talentexchange.demand.DemandRequest;
+import cn.talentexchange.demand.RequestStatus;
 import cn.talentexchange.demand.Requests;
 import cn.talentexchange.expert.Experts;
 import cn.talentexchange.pairing.ReferenceData;
@@ -21,7 +22,7 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 /**
- * Reads what a plan needs: open requests with dates in the window, plannable experts, pairings, and
+ * Reads what a plan needs: open requests (or, for a replan, the given planned ones) with dates in the window, plannable experts, pairings, and
  * the assignments that bind experts (offers out and accepted visits in the months the window touches,
  * every decline, who served the requests that are followed up).
  */
@@ -48,10 +49,22 @@ class WeekendProblemLoader {
 	}
 
 	Mono<WeekendPlan> load(PlanWindow window) {
-		Mono<List<DemandRequest>> open = requests.openIn(window.counties())
+		return load(window, requests.openIn(window.counties()));
+	}
+
+	/**
+	 * A replan's problem: the given requests if still PLANNED, with their accepted experts pinned and their
+	 * offers as the starting point, so that only the given-back seats need new people.
+	 */
+	Mono<WeekendPlan> loadReplan(PlanWindow window, List<String> requestIds) {
+		return load(window, requests.findAllById(requestIds).filter(request -> request.status() == RequestStatus.PLANNED));
+	}
+
+	private Mono<WeekendPlan> load(PlanWindow window, Flux<DemandRequest> candidates) {
+		Mono<List<DemandRequest>> planned = candidates
 			.filter(request -> request.acceptableDates().stream().anyMatch(window::covers))
 			.collectList();
-		return open.flatMap(found -> {
+		return planned.flatMap(found -> {
 			List<String> followedUp = found.stream().map(DemandRequest::followUpOf).filter(Objects::nonNull).toList();
 			Flux<Assignment> binding = Flux.concat(
 					// A day either side: a whole weekend may start in the month before or end in the month after.

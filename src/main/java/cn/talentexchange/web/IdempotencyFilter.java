@@ -10,9 +10,10 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.regex.Pattern;
 
-import jakarta.annotation.PreDestroy;
 import org.reactivestreams.Publisher;
 
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.core.Ordered;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
@@ -196,7 +197,8 @@ class IdempotencyFilter implements WebFilter, Ordered {
 		return bytes;
 	}
 
-	@PreDestroy
+	/** Stops before the database client and the event loops close, which would otherwise wait on its queries. */
+	@EventListener(ContextClosedEvent.class)
 	void stop() {
 		purge.dispose();
 	}

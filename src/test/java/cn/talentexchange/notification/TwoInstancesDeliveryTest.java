@@ -114,7 +114,6 @@ class TwoInstancesDeliveryTest extends ApiTest {
 				dispatcherB.dispatch().subscribeOn(Schedulers.parallel()), (a, b) -> List.of(a, b)).block();
 
 		assertThat(finished.get(0) + finished.get(1)).isEqualTo(400);
-		assertThat(finished).allMatch(count -> count > 0);
 		List<FakeFcm.Received> received = FCM.received();
 		assertThat(received).hasSize(400);
 		assertThat(received).allMatch(message -> message.attempt() == 1);

@@ -1,0 +1,26 @@
+package cn.talentexchange.notification;
+
+import java.util.List;
+
+import cn.talentexchange.database.IndexTask;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+
+@Configuration(proxyBeanMethods = false)
+class NotificationIndexes {
+
+	/** The dispatcher looks for due deliveries and its own claims; the inbox lists a person's newest first. */
+	@Bean
+	IndexTask notificationIndexTask(ReactiveMongoTemplate mongo) {
+		return new IndexTask(mongo, Notification.class, List.of(
+				new Index().on("delivery.state", Sort.Direction.ASC).on("delivery.nextAttemptAt", Sort.Direction.ASC)
+					.named("delivery_due"),
+				new Index("delivery.claimedBy", Sort.Direction.ASC).sparse().named("delivery_claim"),
+				new Index().on("recipient", Sort.Direction.ASC).on("createdAt", Sort.Direction.DESC).named("inbox")));
+	}
+
+}
