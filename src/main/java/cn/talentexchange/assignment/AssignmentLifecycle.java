@@ -132,6 +132,16 @@ class AssignmentLifecycle {
 			.doOnNext(cancelled -> assignments.seatFreed(cancelled.requestId()));
 	}
 
+	/**
+	 * ACCEPTED to NO_SHOW: the expert did not come. Recorded by the county's agency or a coordinator from the
+	 * day of the visit on; an expert who checked in cannot be marked absent.
+	 */
+	Mono<Assignment> noShow(String id, Caller caller, String note) {
+		return move(id, "record a no-show", countyScope(id, caller),
+				Criteria.where("status").is(AssignmentStatus.ACCEPTED).and("date").lte(LocalDate.now(clock)),
+				AssignmentStatus.NO_SHOW, caller, "NO_SHOW", note, new Update(), accepted -> List.of());
+	}
+
 	/** The county rates a completed visit, once; coordinators may record it for the county. */
 	Mono<Assignment> giveFeedback(String id, Caller caller, int rating, Assignment.Outcome outcome, String comment) {
 		Assignment.Feedback feedback = new Assignment.Feedback(rating, outcome, comment, caller.username(), clock.instant());
@@ -169,8 +179,8 @@ class AssignmentLifecycle {
 			return new ApiProblem(ProblemType.INVALID_STATE, "The offer closed at " + current.offerDeadline(),
 					Map.of("currentStatus", AssignmentStatus.EXPIRED.name()));
 		}
-		if (current.status() == AssignmentStatus.ACCEPTED && action.equals("check in")) {
-			return new ApiProblem(ProblemType.INVALID_STATE, "Check-in opens on the day of the visit, " + current.date(),
+		if (current.status() == AssignmentStatus.ACCEPTED && (action.equals("check in") || action.equals("record a no-show"))) {
+			return new ApiProblem(ProblemType.INVALID_STATE, "This opens on the day of the visit, " + current.date(),
 					Map.of("currentStatus", current.status().name()));
 		}
 		return ConditionalUpdates.invalidState(action, current.status());

@@ -115,6 +115,12 @@ class AssignmentsController {
 		return lifecycle.cancel(id, caller, cancellation.reason()).map(AssignmentsController::versioned);
 	}
 
+	@PostMapping("/{id}/no-show")
+	Mono<ResponseEntity<AssignmentView>> noShow(Caller caller, @PathVariable String id,
+			@Valid @RequestBody(required = false) NoShow input) {
+		return lifecycle.noShow(id, caller, input == null ? null : input.note()).map(AssignmentsController::versioned);
+	}
+
 	/** The new offer for the seat; the replaced assignment is cancelled with the same reason. */
 	@PostMapping("/{id}/reassign")
 	Mono<ResponseEntity<AssignmentView>> reassign(Caller caller, @PathVariable String id,
@@ -157,6 +163,9 @@ class AssignmentsController {
 	}
 
 	record Cancellation(@NotBlank @Size(max = 500) String reason) {
+	}
+
+	record NoShow(@Size(max = 500) String note) {
 	}
 
 	record Reassignment(@NotBlank @Size(max = 64) String expertId, @NotBlank @Size(max = 500) String reason) {

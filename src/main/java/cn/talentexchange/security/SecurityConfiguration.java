@@ -66,7 +66,8 @@ class SecurityConfiguration {
 				.pathMatchers(HttpMethod.GET, API + "/assignments/me").hasRole(Role.EXPERT.name())
 				.pathMatchers(HttpMethod.GET, API + "/assignments").hasAnyRole(Role.COORDINATOR.name(), Role.COUNTY_AGENCY.name())
 				.pathMatchers(HttpMethod.POST, API + "/assignments/*/reassign").hasRole(Role.COORDINATOR.name())
-				.pathMatchers(HttpMethod.POST, API + "/assignments/*/cancel", API + "/assignments/*/feedback")
+				.pathMatchers(HttpMethod.POST, API + "/assignments/*/cancel", API + "/assignments/*/feedback",
+						API + "/assignments/*/no-show")
 				.hasAnyRole(Role.COORDINATOR.name(), Role.COUNTY_AGENCY.name())
 				.pathMatchers(HttpMethod.POST, API + "/assignments/*/accept", API + "/assignments/*/decline",
 						API + "/assignments/*/check-in", API + "/assignments/*/complete")

@@ -16,6 +16,9 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.web.reactive.function.client.WebClient;
@@ -193,6 +196,29 @@ class AssignmentsApiTest extends ApiTest {
 		as(expert).post().uri(path + "/accept").exchange().expectStatus().isOk().expectBody();
 		as(expert).post().uri(path + "/check-in").header("Idempotency-Key", "tap-0003-checkin").exchange()
 			.expectStatus().isEqualTo(409).expectBody().jsonPath("$.currentStatus").isEqualTo("ACCEPTED");
+	}
+
+	@Test
+	void onlyTheCountyRecordsANoShowAndOnlyFromTheDayOfTheVisit() {
+		Map<String, Object> offer = offers.remove(0);
+		String id = (String) offer.get("id");
+		String path = "/api/v1/assignments/" + id + "/no-show";
+		String agency = "agency-" + offer.get("countyId");
+		String otherAgency = "faku".equals(offer.get("countyId")) ? "agency-kangping" : "agency-faku";
+		as(username(offer)).post().uri("/api/v1/assignments/" + id + "/accept").exchange().expectStatus().isOk()
+			.expectBody();
+
+		as(agency).post().uri(path).exchange().expectStatus().isEqualTo(409)
+			.expectBody().jsonPath("$.currentStatus").isEqualTo("ACCEPTED");
+		mongo.updateFirst(Query.query(Criteria.where("_id").is(id)),
+				new Update().set("date", LocalDate.now(ZoneId.of("Asia/Shanghai"))), Assignment.class).block();
+		as(username(offer)).post().uri(path).exchange().expectStatus().isForbidden().expectBody();
+		as(otherAgency).post().uri(path).exchange().expectStatus().isNotFound().expectBody();
+		as(agency).post().uri(path).contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("note", "未到场，电话未接"))
+			.exchange().expectStatus().isOk()
+			.expectBody().jsonPath("$.status").isEqualTo("NO_SHOW");
+		as(agency).post().uri(path).exchange().expectStatus().isEqualTo(409)
+			.expectBody().jsonPath("$.currentStatus").isEqualTo("NO_SHOW");
 	}
 
 	@Test
