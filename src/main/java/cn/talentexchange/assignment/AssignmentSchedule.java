@@ -91,7 +91,8 @@ class AssignmentSchedule {
 
 	/**
 	 * Owes the reminders now due: one some days before (by default 48 h before the 08:00 start), and one on
-	 * the morning of the visit. A visit accepted late gets only the reminders still ahead of it.
+	 * the morning of the visit. A visit accepted within those 48 h gets the first at once; one accepted on the
+	 * day, only the morning one.
 	 */
 	Mono<Long> owe() {
 		Instant now = clock.instant();

@@ -168,17 +168,17 @@ public class Requests {
 	}
 
 	/**
-	 * Tells the coordinators, once per visit date, that the request still lacks accepted experts close to the
-	 * date; the alert and the mark that it was given are one update.
+	 * Tells the coordinators that the request still lacks experts close to the date: once per visit date, and
+	 * again if more positions fall empty since. The alert and the mark that it was given are one update.
 	 *
 	 * @return whether this call raised it
 	 */
-	public Mono<Boolean> raiseUnfilledAlert(String requestId, LocalDate date, List<Notice> notices) {
-		Query notYet = Query.query(Criteria.where("_id").is(requestId)
+	public Mono<Boolean> raiseUnfilledAlert(String requestId, LocalDate date, int missing, List<Notice> notices) {
+		Query due = Query.query(Criteria.where("_id").is(requestId)
 			.and("status").in(RequestStatus.OPEN, RequestStatus.PLANNED)
-			.and("unfilledAlertFor").ne(date));
-		return mongo.updateFirst(notYet, Outbox.append(new Update().set("unfilledAlertFor", date), notices),
-				DemandRequest.class)
+			.orOperator(Criteria.where("unfilledAlertFor").ne(date), Criteria.where("unfilledAlertMissing").lt(missing)));
+		return mongo.updateFirst(due, Outbox.append(new Update().set("unfilledAlertFor", date)
+			.set("unfilledAlertMissing", missing), notices), DemandRequest.class)
 			.map(result -> result.getModifiedCount() > 0);
 	}
 

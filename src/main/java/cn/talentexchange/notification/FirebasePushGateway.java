@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 import com.google.api.core.ApiFuture;
@@ -44,7 +45,10 @@ class FirebasePushGateway implements PushGateway {
 
 	/** Errors that say the token will never work again: forget the device. */
 	private static final Set<MessagingErrorCode> DEVICE_GONE = Set.of(MessagingErrorCode.UNREGISTERED,
-			MessagingErrorCode.INVALID_ARGUMENT, MessagingErrorCode.SENDER_ID_MISMATCH);
+			MessagingErrorCode.SENDER_ID_MISMATCH);
+
+	/** The longest time to live FCM takes (28 days); a visit further out is not worth a longer wait. */
+	private static final Duration LONGEST_TTL = Duration.ofDays(28);
 
 	/** APNs refuses a collapse id longer than this many bytes. */
 	private static final int APNS_COLLAPSE_ID_LIMIT = 64;
@@ -95,8 +99,10 @@ class FirebasePushGateway implements PushGateway {
 			.putHeader("apns-collapse-id", apnsCollapseId(message.collapseKey()))
 			.setAps(Aps.builder().setThreadId(message.collapseKey()).build());
 		if (message.expiresAt() != null) {
-			android.setTtl(Math.max(0, Duration.between(clock.instant(), message.expiresAt()).toMillis()));
-			apple.putHeader("apns-expiration", Long.toString(message.expiresAt().getEpochSecond()));
+			Duration ttl = Duration.between(clock.instant(), message.expiresAt());
+			ttl = ttl.isNegative() ? Duration.ZERO : ttl.compareTo(LONGEST_TTL) > 0 ? LONGEST_TTL : ttl;
+			android.setTtl(ttl.toMillis());
+			apple.putHeader("apns-expiration", Long.toString(clock.instant().plus(ttl).getEpochSecond()));
 		}
 		com.google.firebase.messaging.Message.Builder fcm = com.google.firebase.messaging.Message.builder()
 			.setToken(message.deviceToken())
@@ -125,8 +131,14 @@ class FirebasePushGateway implements PushGateway {
 			return Outcome.DELIVERED;
 		}
 		FirebaseMessagingException failure = response.getException();
-		if (failure.getMessagingErrorCode() != null && DEVICE_GONE.contains(failure.getMessagingErrorCode())) {
+		MessagingErrorCode code = failure.getMessagingErrorCode();
+		if (code != null && DEVICE_GONE.contains(code)) {
 			return Outcome.deviceGone(describe(failure));
+		}
+		if (code == MessagingErrorCode.INVALID_ARGUMENT) {
+			// FCM says this both of a bad token and of a bad message; only the first is the device's fault.
+			boolean badToken = String.valueOf(failure.getMessage()).toLowerCase(Locale.ROOT).contains("registration token");
+			return badToken ? Outcome.deviceGone(describe(failure)) : Outcome.rejected(describe(failure));
 		}
 		// QUOTA_EXCEEDED, UNAVAILABLE, INTERNAL and anything unexpected: nothing may be lost, so try again later.
 		return Outcome.retry(retryAfter(failure.getHttpResponse()), describe(failure));

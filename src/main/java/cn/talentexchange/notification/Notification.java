@@ -38,7 +38,11 @@ public record Notification(String id, String noticeId, String recipient, Notific
 		/** The person has no device that push can reach: the inbox is the channel. */
 		INBOX_ONLY,
 		/** The time to live passed before it could be delivered. */
-		EXPIRED
+		EXPIRED,
+		/** The push channel refused the message itself (not the device): the inbox still has it. */
+		FAILED,
+		/** A newer notification about the same assignment replaced it before it went out. */
+		SUPERSEDED
 	}
 
 }

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -120,27 +121,64 @@ public class NotificationDispatcher {
 	}
 
 	private Mono<Round> deliver(String claim, List<Notification> claimed, Map<String, List<String>> devices, Instant now) {
-		List<PushGateway.Message> messages = new ArrayList<>();
-		List<Notification> sending = new ArrayList<>();
-		for (Notification notification : claimed) {
-			if (notification.expiresAt() != null && !notification.expiresAt().isAfter(now)) {
-				continue;
+		return superseded(claimed).flatMap(replaced -> {
+			List<PushGateway.Message> messages = new ArrayList<>();
+			List<String> owners = new ArrayList<>();
+			for (Notification notification : claimed) {
+				if (replaced.contains(notification.id())
+						|| notification.expiresAt() != null && !notification.expiresAt().isAfter(now)) {
+					continue;
+				}
+				for (String token : devices.get(notification.id())) {
+					messages.add(new PushGateway.Message(notification.noticeId(), token, notification.kind(),
+							notification.title(), notification.body(), notification.subjectId(), notification.requestId(),
+							notification.expiresAt()));
+					owners.add(notification.id());
+				}
 			}
-			for (String token : devices.get(notification.id())) {
-				messages.add(new PushGateway.Message(notification.id(), token, notification.kind(), notification.title(),
-						notification.body(), notification.subjectId(), notification.requestId(), notification.expiresAt()));
-			}
-			sending.add(notification);
-		}
-		Mono<List<PushGateway.Outcome>> sent = messages.isEmpty() ? Mono.just(List.of()) : gateway.send(messages);
-		return sent.flatMap(outcomes -> record(claim, claimed, devices, messages, outcomes, now));
+			// A hung channel must not outlive the claim: what has not come back by then is tried again later.
+			Duration patience = settings.claimFor().dividedBy(2);
+			Mono<List<PushGateway.Outcome>> sent = messages.isEmpty() ? Mono.just(List.of())
+					: gateway.send(messages)
+						.timeout(patience)
+						.onErrorResume(failure -> Mono.just(Collections.nCopies(messages.size(),
+								PushGateway.Outcome.retry(null, "no answer within " + patience + ": " + failure))));
+			return sent.flatMap(outcomes -> record(claim, claimed, replaced, messages, owners, outcomes, now));
+		});
 	}
 
-	private Mono<Round> record(String claim, List<Notification> claimed, Map<String, List<String>> devices,
-			List<PushGateway.Message> messages, List<PushGateway.Outcome> outcomes, Instant now) {
+	/**
+	 * The claimed notifications a newer one about the same subject, for the same person, makes pointless: the
+	 * phone would show an offer for a visit since cancelled, since both share one collapse key.
+	 */
+	private Mono<Set<String>> superseded(List<Notification> claimed) {
+		Set<String> subjects = new HashSet<>();
+		Set<String> recipients = new HashSet<>();
+		claimed.forEach(notification -> {
+			subjects.add(notification.subjectId());
+			recipients.add(notification.recipient());
+		});
+		Query related = Query.query(Criteria.where("subjectId").in(subjects).and("recipient").in(recipients));
+		related.fields().include("_id", "subjectId", "recipient", "createdAt");
+		return mongo.find(related, Notification.class).collectList().map(all -> {
+			Set<String> replaced = new HashSet<>();
+			for (Notification notification : claimed) {
+				boolean newer = all.stream().anyMatch(other -> other.subjectId().equals(notification.subjectId())
+						&& other.recipient().equals(notification.recipient())
+						&& other.createdAt().isAfter(notification.createdAt()));
+				if (newer) {
+					replaced.add(notification.id());
+				}
+			}
+			return replaced;
+		});
+	}
+
+	private Mono<Round> record(String claim, List<Notification> claimed, Set<String> replaced,
+			List<PushGateway.Message> messages, List<String> owners, List<PushGateway.Outcome> outcomes, Instant now) {
 		Map<String, List<Integer>> messageIndexes = new HashMap<>();
 		for (int i = 0; i < messages.size(); i++) {
-			messageIndexes.computeIfAbsent(messages.get(i).notificationId(), id -> new ArrayList<>()).add(i);
+			messageIndexes.computeIfAbsent(owners.get(i), id -> new ArrayList<>()).add(i);
 		}
 		Set<String> goneTokens = new HashSet<>();
 		ReactiveBulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, Notification.class);
@@ -152,12 +190,15 @@ public class NotificationDispatcher {
 			List<Integer> indexes = messageIndexes.get(notification.id());
 			if (indexes == null) {
 				boolean expired = notification.expiresAt() != null && !notification.expiresAt().isAfter(now);
-				bulk.updateOne(stillOurs, finish(expired ? DeliveryState.EXPIRED
-						: before.devicesReached() > 0 ? DeliveryState.SENT : DeliveryState.INBOX_ONLY, before, before.devicesReached(), end));
+				DeliveryState state = replaced.contains(notification.id()) ? DeliveryState.SUPERSEDED
+						: expired ? DeliveryState.EXPIRED
+						: before.devicesReached() > 0 ? DeliveryState.SENT : DeliveryState.INBOX_ONLY;
+				bulk.updateOne(stillOurs, finish(state, before, before.devicesReached(), end));
 				finished++;
 				continue;
 			}
 			int reached = before.devicesReached();
+			boolean refused = false;
 			List<String> retry = new ArrayList<>();
 			Duration wait = null;
 			String lastError = null;
@@ -170,6 +211,10 @@ public class NotificationDispatcher {
 						goneTokens.add(token);
 						lastError = outcome.error();
 					}
+					case REJECTED -> {
+						refused = true;
+						lastError = outcome.error();
+					}
 					case RETRY -> {
 						retry.add(token);
 						lastError = outcome.error();
@@ -180,8 +225,8 @@ public class NotificationDispatcher {
 				}
 			}
 			if (retry.isEmpty()) {
-				bulk.updateOne(stillOurs, finish(reached > 0 ? DeliveryState.SENT : DeliveryState.INBOX_ONLY, before, reached, end)
-					.set("delivery.lastError", lastError));
+				DeliveryState state = reached > 0 ? DeliveryState.SENT : refused ? DeliveryState.FAILED : DeliveryState.INBOX_ONLY;
+				bulk.updateOne(stillOurs, finish(state, before, reached, end).set("delivery.lastError", lastError));
 				finished++;
 			}
 			else {

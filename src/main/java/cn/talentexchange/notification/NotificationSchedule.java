@@ -12,9 +12,9 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Relays waiting notices and sends due pushes every second and right after a change wrote notices. Both
- * steps are safe on several instances at once, so no lease is needed here: the relay writes onto fixed ids
- * and the dispatcher claims each notification by a conditional update.
+ * Relays waiting notices every second and right after a change wrote some, and sends due pushes every second
+ * and right after a relay. Both are safe on several instances at once, so no lease is needed here: the relay
+ * writes onto fixed ids and the dispatcher claims each notification by a conditional update.
  */
 @Component
 @ConditionalOnProperty(name = "talent.notifications.scheduled", matchIfMissing = true)
@@ -22,25 +22,33 @@ class NotificationSchedule {
 
 	private static final Logger log = LoggerFactory.getLogger(NotificationSchedule.class);
 
-	private final Disposable schedule;
+	private final Disposable relay;
+
+	private final Disposable dispatch;
 
 	NotificationSchedule(Outbox outbox, NotificationDispatcher dispatcher, NotificationSettings settings) {
-		this.schedule = Flux.merge(Flux.interval(settings.every()), outbox.nudges())
+		// Two loops: a slow push channel must not hold up the inboxes.
+		this.relay = repeat(Flux.merge(Flux.interval(settings.every()), outbox.nudges()), outbox.relay(), "relay");
+		this.dispatch = repeat(Flux.merge(Flux.interval(settings.every()), outbox.relayed()), dispatcher.dispatch(),
+				"dispatch");
+	}
+
+	private static Disposable repeat(Flux<?> ticks, Mono<Long> pass, String name) {
+		return ticks
 			// While a pass runs, further ticks are dropped: the pass in progress or the next tick covers them.
 			.onBackpressureDrop()
-			.concatMap(tick -> outbox.relay()
-				.then(dispatcher.dispatch())
-				.onErrorResume(failure -> {
-					log.warn("Notification pass failed; the next one tries again", failure);
-					return Mono.empty();
-				}), 1)
+			.concatMap(tick -> pass.onErrorResume(failure -> {
+				log.warn("Notification {} failed; the next round tries again", name, failure);
+				return Mono.empty();
+			}), 1)
 			.subscribe();
 	}
 
 	/** Stops before the database client and the event loops close, which would otherwise wait on its queries. */
 	@EventListener(ContextClosedEvent.class)
 	void stop() {
-		schedule.dispose();
+		relay.dispose();
+		dispatch.dispose();
 	}
 
 }

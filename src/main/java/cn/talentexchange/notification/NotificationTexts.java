@@ -46,9 +46,12 @@ class NotificationTexts {
 			String deadline = notice.params().containsKey("deadline")
 					? DEADLINE.format(Instant.parse(notice.params().get("deadline")).atZone(clock.getZone())) : "";
 			Object[] args = { names.getT1(), notice.params().getOrDefault("date", ""), names.getT2(), deadline,
-					notice.requestId(), notice.params().getOrDefault("missing", "") };
-			return new Text(texts.getMessage(notice.kind() + ".title", args, language),
-					texts.getMessage(notice.kind() + ".body", args, language));
+					notice.requestId(), notice.params().getOrDefault("missing", ""), notice.params().getOrDefault("role", ""),
+					notice.subjectId() };
+			// Some kinds have one text per event: SECONDMENT.APPROVED, SECONDMENT.TERMINATED, ...
+			String key = notice.params().containsKey("event") ? notice.kind() + "." + notice.params().get("event")
+					: notice.kind().name();
+			return new Text(texts.getMessage(key + ".title", args, language), texts.getMessage(key + ".body", args, language));
 		});
 	}
 

@@ -35,7 +35,7 @@ public class Outbox {
 	private static final Logger log = LoggerFactory.getLogger(Outbox.class);
 
 	/** The collections whose documents carry an outbox. */
-	private static final Set<String> SOURCES = Set.of("assignments", "requests");
+	private static final Set<String> SOURCES = Set.of("assignments", "requests", "secondments");
 
 	private static final int BATCH = 200;
 
@@ -48,6 +48,8 @@ public class Outbox {
 	private final Clock clock;
 
 	private final Sinks.Many<Boolean> written = Sinks.many().multicast().directBestEffort();
+
+	private final Sinks.Many<Boolean> relayed = Sinks.many().multicast().directBestEffort();
 
 	Outbox(ReactiveMongoTemplate mongo, Recipients recipients, NotificationTexts texts, Clock clock) {
 		this.mongo = mongo;
@@ -80,9 +82,18 @@ public class Outbox {
 		return written.asFlux();
 	}
 
+	/** Signals after a relay pass that put notifications in inboxes: the dispatcher has work. */
+	Flux<Boolean> relayed() {
+		return relayed.asFlux();
+	}
+
 	/** Moves every waiting notice into the inboxes; returns how many notices left an outbox. */
 	Mono<Long> relay() {
-		return Flux.fromIterable(SOURCES).concatMap(this::relayFrom).reduce(0L, Long::sum);
+		return Flux.fromIterable(SOURCES).concatMap(this::relayFrom).reduce(0L, Long::sum).doOnNext(moved -> {
+			if (moved > 0) {
+				relayed.tryEmitNext(true);
+			}
+		});
 	}
 
 	private Mono<Long> relayFrom(String collection) {
@@ -99,7 +110,8 @@ public class Outbox {
 				.concatMap(stored -> deliverToInboxes(mongo.getConverter().read(Notice.class, stored))
 					.then(mongo.updateFirst(Query.query(Criteria.where("_id").is(owner.get("_id"))),
 							new Update().pull(FIELD, stored), collection))
-					.thenReturn(1L)
+					// Only a notice actually taken out counts, so a pull that matched nothing cannot loop forever.
+					.map(result -> result.getModifiedCount())
 					.onErrorResume(failure -> {
 						log.warn("A notice in {} {} could not be relayed; the next round tries again", collection,
 								owner.get("_id"), failure);

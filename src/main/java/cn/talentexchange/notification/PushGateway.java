@@ -21,14 +21,14 @@ public interface PushGateway {
 	/**
 	 * What reaches a phone: ids, a title and a short body, never personal data.
 	 *
-	 * @param notificationId the app drops a message whose id it has already shown
+	 * @param notificationId the notice's id: the app drops a message whose id it has already shown
 	 * @param collapseKey one per assignment, so a resend or an update replaces the earlier one on the phone
 	 */
 	record Message(String notificationId, String deviceToken, NotificationKind kind, String title, String body,
 			String collapseKey, String requestId, Instant expiresAt) {
 	}
 
-	/** How one message went: delivered, the device is gone for good, or worth trying again later. */
+	/** How one message went: delivered, the device is gone for good, worth trying again later, or refused for good. */
 	record Outcome(Result result, Duration retryAfter, String error) {
 
 		public static final Outcome DELIVERED = new Outcome(Result.DELIVERED, null, null);
@@ -41,8 +41,13 @@ public interface PushGateway {
 			return new Outcome(Result.RETRY, after, error);
 		}
 
+		/** The channel refused the message itself: sending it again would fail the same way. */
+		public static Outcome rejected(String error) {
+			return new Outcome(Result.REJECTED, null, error);
+		}
+
 	}
 
-	enum Result { DELIVERED, DEVICE_GONE, RETRY }
+	enum Result { DELIVERED, DEVICE_GONE, RETRY, REJECTED }
 
 }

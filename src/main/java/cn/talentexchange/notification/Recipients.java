@@ -28,6 +28,8 @@ class Recipients {
 				.map(expert -> new Recipient(expert.username(), expert.locale()));
 			case COUNTY_AGENCY -> staff.holding(Role.COUNTY_AGENCY, audience.id())
 				.map(account -> new Recipient(account.username(), account.locale()));
+			case HR_BUREAU -> staff.actingFor(Role.HR_BUREAU, audience.id())
+				.map(account -> new Recipient(account.username(), account.locale()));
 			case COORDINATORS -> staff.holding(Role.COORDINATOR, null)
 				.map(account -> new Recipient(account.username(), account.locale()));
 		};

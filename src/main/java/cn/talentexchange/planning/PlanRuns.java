@@ -204,9 +204,12 @@ class PlanRuns {
 			return Flux.fromIterable(byRequest.entrySet())
 				.concatMap(entry -> requests.findById(entry.getKey())
 					.filter(request -> request.status() == RequestStatus.PLANNED)
-					.flatMap(request -> assignments.holding(request.id()).collectList())
-					.flatMapMany(holders -> Flux.fromIterable(entry.getValue())
-						.concatMap(proposal -> refill(run, proposal, holders))))
+					.flatMap(request -> Mono.zip(assignments.holding(request.id()).collectList(),
+							assignments.givenBackOn(List.of(request.id())).map(Assignment::expertId).collect(Collectors.toSet())))
+					.flatMapMany(current -> Flux.fromIterable(entry.getValue())
+						// Whoever gave the request back while the replan solved is not asked again.
+						.filter(proposal -> !current.getT2().contains(proposal.expertId()))
+						.concatMap(proposal -> refill(run, proposal, current.getT1()))))
 				.collectList()
 				.map(outcomes -> new PublishResult(id, (int) outcomes.stream().filter(Outcome.CREATED::equals).count(),
 						(int) outcomes.stream().filter(Outcome.EXISTED::equals).count(), byRequest.size(),

@@ -43,6 +43,11 @@ class Replanner {
 
 	private static final Duration EVERY = Duration.ofMinutes(1);
 
+	/** Longer than any replan takes, queue included: a run still SOLVING after this was left by a dead instance. */
+	private static final Duration STILL_RUNNING = Duration.ofMinutes(15);
+
+	private static final Duration RETRY_FAILED_AFTER = Duration.ofMinutes(30);
+
 	/** Offers go out for an 08:00 start, as in a coordinator's plan. */
 	private static final LocalTime VISIT_START = LocalTime.of(8, 0);
 
@@ -120,10 +125,18 @@ class Replanner {
 		return assignments.holding(request.id()).count().map(held -> held < request.seatPositions());
 	}
 
-	/** Whether no replan of the request is running or was published after the seat was given back. */
+	/**
+	 * Whether no replan covers the seat given back: one covers it if it was started (and so loaded its problem)
+	 * after the seat came back and is published, still running, or failed recently. A run left SOLVING by a
+	 * dead instance stops covering after a while, and a failing one is retried after a pause rather than every
+	 * minute.
+	 */
 	private Mono<Boolean> notCoveredSince(String requestId, Instant givenBack) {
-		Criteria covering = Criteria.where("replanOf").is(requestId)
-			.orOperator(Criteria.where("status").in(PlanStatus.RUNNING), Criteria.where("publishedAt").gte(givenBack));
+		Instant now = clock.instant();
+		Criteria covering = Criteria.where("replanOf").is(requestId).and("createdAt").gte(givenBack)
+			.orOperator(Criteria.where("publishedAt").ne(null),
+					Criteria.where("status").in(PlanStatus.RUNNING).and("createdAt").gt(now.minus(STILL_RUNNING)),
+					Criteria.where("status").is(PlanStatus.FAILED).and("createdAt").gt(now.minus(RETRY_FAILED_AFTER)));
 		return mongo.exists(Query.query(covering), PlanRun.class).map(covered -> !covered);
 	}
 

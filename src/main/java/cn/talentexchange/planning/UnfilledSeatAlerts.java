@@ -21,9 +21,9 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Tells the coordinators when a visit is close (a week by default) and still has seat positions without an
- * accepted expert: a planned request whose offers were declined or are unanswered, or an open request nobody
- * planned. Once per request and visit date.
+ * Tells the coordinators when a visit is close (a week by default) and still has seat positions with neither
+ * an accepted expert nor an offer open: a planned request whose offers were declined or expired, or an open
+ * request nobody planned. Once per request and visit date, and again when more positions fall empty.
  */
 @Component
 class UnfilledSeatAlerts {
@@ -56,9 +56,12 @@ class UnfilledSeatAlerts {
 				.filter(request -> request.status() == RequestStatus.PLANNED)
 				.map(request -> {
 					List<Assignment> all = List.copyOf(byRequest.get(request.id()));
-					long accepted = all.stream().filter(held -> AssignmentStatus.COMMITTED.contains(held.status())
-							|| held.status() == AssignmentStatus.COMPLETED).count();
-					return new Unfilled(request, all.get(0).date(), request.seatPositions() - (int) accepted);
+					// An offer still open may yet be accepted: only positions with neither count as missing.
+					long taken = all.stream().filter(held -> AssignmentStatus.COMMITTED.contains(held.status())
+							|| held.status() == AssignmentStatus.COMPLETED
+							|| held.status() == AssignmentStatus.OFFERED && held.offerDeadline().isAfter(clock.instant()))
+						.count();
+					return new Unfilled(request, all.get(0).date(), request.seatPositions() - (int) taken);
 				}));
 		Flux<Unfilled> open = requests.openIn(List.of())
 			.flatMap(request -> Mono.justOrEmpty(request.acceptableDates().stream()
@@ -68,7 +71,7 @@ class UnfilledSeatAlerts {
 				.map(date -> new Unfilled(request, date, request.seatPositions()))));
 		return Flux.concat(planned, open)
 			.filter(unfilled -> unfilled.missing() > 0)
-			.concatMap(unfilled -> requests.raiseUnfilledAlert(unfilled.request().id(), unfilled.date(),
+			.concatMap(unfilled -> requests.raiseUnfilledAlert(unfilled.request().id(), unfilled.date(), unfilled.missing(),
 					List.of(Notice.of(NotificationKind.SEAT_UNFILLED, Audience.coordinators(), unfilled.request().id(),
 							unfilled.request().id(), Map.of("date", unfilled.date().toString(), "county",
 									unfilled.request().countyId(), "missing", Integer.toString(unfilled.missing())),

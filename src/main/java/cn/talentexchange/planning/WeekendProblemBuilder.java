@@ -51,7 +51,11 @@ public final class WeekendProblemBuilder {
 		Set<String> plannedRequestIds = requests.stream().map(DemandRequest::id).collect(Collectors.toSet());
 		for (Assignment assignment : assignments) {
 			String slotKey = slotId(assignment.requestId(), assignment.seat(), assignment.position());
-			if (assignment.status() == AssignmentStatus.DECLINED) {
+			// A planned request is being replanned: whoever let its offer expire or had it cancelled is not asked again.
+			boolean gaveBack = assignment.status() == AssignmentStatus.DECLINED
+					|| plannedRequestIds.contains(assignment.requestId()) && (assignment.status() == AssignmentStatus.EXPIRED
+							|| assignment.status() == AssignmentStatus.CANCELLED);
+			if (gaveBack) {
 				declined.computeIfAbsent(assignment.expertId(), id -> new HashSet<>()).add(assignment.requestId());
 			}
 			if (AssignmentStatus.COMMITTED.contains(assignment.status()) || assignment.status() == AssignmentStatus.COMPLETED) {

@@ -57,10 +57,16 @@ class WeekendProblemLoader {
 	 * offers as the starting point, so that only the given-back seats need new people.
 	 */
 	Mono<WeekendPlan> loadReplan(PlanWindow window, List<String> requestIds) {
-		return load(window, requests.findAllById(requestIds).filter(request -> request.status() == RequestStatus.PLANNED));
+		return load(window, requests.findAllById(requestIds).filter(request -> request.status() == RequestStatus.PLANNED),
+				assignments.givenBackOn(requestIds));
 	}
 
 	private Mono<WeekendPlan> load(PlanWindow window, Flux<DemandRequest> candidates) {
+		return load(window, candidates, Flux.empty());
+	}
+
+	/** {@code givenBack}: expired and cancelled offers of the requests, whose experts count as having declined. */
+	private Mono<WeekendPlan> load(PlanWindow window, Flux<DemandRequest> candidates, Flux<Assignment> givenBack) {
 		Mono<List<DemandRequest>> planned = candidates
 			.filter(request -> request.acceptableDates().stream().anyMatch(window::covers))
 			.collectList();
@@ -70,7 +76,7 @@ class WeekendProblemLoader {
 					// A day either side: a whole weekend may start in the month before or end in the month after.
 					assignments.between(window.from().minusDays(1).with(TemporalAdjusters.firstDayOfMonth()),
 							window.to().plusDays(1).with(TemporalAdjusters.lastDayOfMonth()), AssignmentStatus.HOLDING),
-					assignments.declines(), followedUp.isEmpty() ? Flux.empty() : assignments.servedOn(followedUp));
+					assignments.declines(), givenBack, followedUp.isEmpty() ? Flux.empty() : assignments.servedOn(followedUp));
 			return Mono.zip(experts.plannable().collectList(), references.pairings().collectList(),
 					binding.collectMap(Assignment::id).map(Map::values), weights.current())
 				.publishOn(Schedulers.boundedElastic())

@@ -74,6 +74,12 @@ class SecurityConfiguration {
 				.hasRole(Role.EXPERT.name())
 				.pathMatchers(API + "/plans", API + "/plans/**", API + "/admin/constraint-weights")
 				.hasRole(Role.COORDINATOR.name())
+				.pathMatchers(HttpMethod.GET, API + "/secondments/me").hasRole(Role.EXPERT.name())
+				.pathMatchers(HttpMethod.POST, API + "/secondments/*/approve", API + "/secondments/*/extension",
+						API + "/secondments/*/extension/approve")
+				.hasRole(Role.HR_BUREAU.name())
+				.pathMatchers(API + "/secondments", API + "/secondments/**")
+				.hasAnyRole(Role.HR_BUREAU.name(), Role.COORDINATOR.name())
 				.pathMatchers(API + "/me/**").authenticated()
 				.pathMatchers("/actuator/**").hasRole(Role.ADMIN.name())
 				.anyExchange().authenticated())

@@ -31,4 +31,10 @@ class StaffAccounts implements AccountDirectory, StaffDirectory {
 		return mongo.find(Query.query(criteria), StaffUser.class).map(StaffUser::account);
 	}
 
+	@Override
+	public Flux<Account> actingFor(Role role, String organisationId) {
+		return mongo.find(Query.query(Criteria.where("roles").is(role).and("enabled").is(true)
+			.and("organisationIds").is(organisationId)), StaffUser.class).map(StaffUser::account);
+	}
+
 }

@@ -8,4 +8,7 @@ public interface StaffDirectory {
 	/** Enabled accounts with the role; with a county, only those acting for it. */
 	Flux<Account> holding(Role role, String countyId);
 
+	/** Enabled accounts with the role acting for the organisation (an HR bureau for a district, park or county). */
+	Flux<Account> actingFor(Role role, String organisationId);
+
 }

@@ -20,6 +20,7 @@ public enum ProblemType {
 	INVALID_STATE(HttpStatus.CONFLICT, "invalid-state", "The resource's status does not allow this"),
 	DUPLICATE(HttpStatus.CONFLICT, "duplicate", "A resource with the same key exists"),
 	WINDOW_BUSY(HttpStatus.CONFLICT, "window-busy", "Another plan is running over an overlapping window"),
+	OVERLAPPING_PLACEMENT(HttpStatus.CONFLICT, "overlapping-placement", "The person is already placed during this period"),
 	REQUEST_IN_PROGRESS(HttpStatus.CONFLICT, "request-in-progress", "A request with this Idempotency-Key is still being processed"),
 	IDEMPOTENCY_KEY_REUSED(HttpStatus.UNPROCESSABLE_CONTENT, "idempotency-key-reused", "The Idempotency-Key was used for a different request"),
 	PRECONDITION_FAILED(HttpStatus.PRECONDITION_FAILED, "precondition-failed", "If-Match does not match the current version"),

@@ -155,7 +155,13 @@ public final class FakeFcm implements AutoCloseable {
 		}
 
 		public static Reply invalidToken() {
-			return error(400, "INVALID_ARGUMENT", "INVALID_ARGUMENT", Map.of());
+			return error(400, "INVALID_ARGUMENT", "INVALID_ARGUMENT",
+					"The registration token is not a valid FCM registration token", Map.of());
+		}
+
+		/** FCM refusing the message itself, whatever the device. */
+		public static Reply badMessage() {
+			return error(400, "INVALID_ARGUMENT", "INVALID_ARGUMENT", "Invalid value at 'message.android.ttl'", Map.of());
 		}
 
 		public static Reply quotaExceeded(int retryAfterSeconds) {
@@ -171,7 +177,11 @@ public final class FakeFcm implements AutoCloseable {
 		}
 
 		private static Reply error(int status, String grpcStatus, String fcmCode, Map<String, String> headers) {
-			return new Reply(status, headers, "{\"error\":{\"code\":" + status + ",\"message\":\"" + fcmCode
+			return error(status, grpcStatus, fcmCode, fcmCode, headers);
+		}
+
+		private static Reply error(int status, String grpcStatus, String fcmCode, String message, Map<String, String> headers) {
+			return new Reply(status, headers, "{\"error\":{\"code\":" + status + ",\"message\":\"" + message
 					+ "\",\"status\":\"" + grpcStatus + "\",\"details\":[{\"@type\":"
 					+ "\"type.googleapis.com/google.firebase.fcm.v1.FcmError\",\"errorCode\":\"" + fcmCode + "\"}]}}");
 		}

@@ -78,6 +78,17 @@ class FirebasePushGatewayTest {
 	}
 
 	@Test
+	void aTimeToLiveBeyondFcmsLimitIsCappedAtTwentyEightDays() {
+		gateway.send(List.of(new PushGateway.Message("n-3", "token-c", NotificationKind.CHANGE, "title", "body", "subject",
+				null, NOW.plus(Duration.ofDays(60))))).block();
+
+		JsonNode message = fcm.received().get(0).message();
+		assertThat(message.path("android").path("ttl").asString()).isEqualTo("2419200s");
+		assertThat(message.path("apns").path("headers").path("apns-expiration").asString())
+			.isEqualTo(Long.toString(NOW.plus(Duration.ofDays(28)).getEpochSecond()));
+	}
+
+	@Test
 	void aReminderGoesAtNormalPriority() {
 		gateway.send(List.of(message("n-2", "token-b", NotificationKind.REMINDER))).block();
 
@@ -93,17 +104,20 @@ class FirebasePushGatewayTest {
 			case "invalid" -> FakeFcm.Reply.invalidToken();
 			case "quota" -> FakeFcm.Reply.quotaExceeded(120);
 			case "internal" -> FakeFcm.Reply.internal();
+			case "bad-message" -> FakeFcm.Reply.badMessage();
 			default -> FakeFcm.Reply.ok();
 		});
 
 		List<PushGateway.Outcome> outcomes = gateway.send(List.of(message("a", "gone", NotificationKind.OFFER),
 				message("b", "invalid", NotificationKind.OFFER), message("c", "quota", NotificationKind.OFFER),
-				message("d", "internal", NotificationKind.OFFER), message("e", "fine", NotificationKind.OFFER)))
+				message("d", "internal", NotificationKind.OFFER), message("e", "fine", NotificationKind.OFFER),
+				message("f", "bad-message", NotificationKind.OFFER)))
 			.block();
 
+		// An invalid token forgets the device; an invalid message does not: the device did nothing wrong.
 		assertThat(outcomes).extracting(PushGateway.Outcome::result)
 			.containsExactly(PushGateway.Result.DEVICE_GONE, PushGateway.Result.DEVICE_GONE, PushGateway.Result.RETRY,
-					PushGateway.Result.RETRY, PushGateway.Result.DELIVERED);
+					PushGateway.Result.RETRY, PushGateway.Result.DELIVERED, PushGateway.Result.REJECTED);
 		assertThat(outcomes.get(0).error()).startsWith("UNREGISTERED");
 		assertThat(outcomes.get(2).error()).startsWith("QUOTA_EXCEEDED");
 		assertThat(outcomes.get(2).retryAfter()).isEqualTo(Duration.ofSeconds(120));

@@ -42,12 +42,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * devices, and a crash between sending and recording. The schedule is off: each step is run by hand.
  */
 @TestPropertySource(properties = { "talent.embedded-mongo.database=notifications",
-		"talent.notifications.scheduled=false", "talent.notifications.claim-for=1s" })
+		"talent.notifications.scheduled=false", "talent.notifications.claim-for=4s" })
 class NotificationDeliveryTest extends ApiTest {
 
 	static final FakeFcm FCM = start();
 
-	/** When set, the next send reaches FCM and then the instance "dies" before recording the outcome. */
+	/** When set, the next send reaches FCM and then never returns: the test kills the round, as a crash would. */
 	static final AtomicBoolean CRASH_AFTER_NEXT_SEND = new AtomicBoolean();
 
 	@Autowired
@@ -87,7 +87,7 @@ class NotificationDeliveryTest extends ApiTest {
 				@Override
 				public Mono<List<Outcome>> send(List<Message> messages) {
 					return real.send(messages).flatMap(outcomes -> CRASH_AFTER_NEXT_SEND.compareAndSet(true, false)
-							? Mono.error(new IllegalStateException("instance died before recording")) : Mono.just(outcomes));
+							? Mono.never() : Mono.just(outcomes));
 				}
 
 			};
@@ -132,7 +132,7 @@ class NotificationDeliveryTest extends ApiTest {
 		assertThat(push.message().path("data").path("subjectId").asString()).isEqualTo(offerId);
 		assertThat(push.message().path("android").path("priority").asString()).isEqualTo("high");
 		Notification stored = notificationAbout(offerId, "expert-0001");
-		assertThat(push.notificationId()).isEqualTo(stored.id());
+		assertThat(push.notificationId()).isEqualTo(stored.noticeId());
 		assertThat(stored.delivery().state()).isEqualTo(DeliveryState.SENT);
 		assertThat(stored.delivery().channel()).isEqualTo("fcm");
 		// Seed experts write Chinese unless their profile says otherwise.
@@ -212,13 +212,13 @@ class NotificationDeliveryTest extends ApiTest {
 		assertThat(waiting.delivery().nextAttemptAt()).isAfterOrEqualTo(before.plus(Duration.ofSeconds(600)));
 		assertThat(waiting.delivery().tokensLeft()).containsExactly("token-0005");
 		dispatcher.dispatch().block();
-		assertThat(FCM.attempts(waiting.id(), "token-0005")).isEqualTo(1);
+		assertThat(FCM.attempts(waiting.noticeId(), "token-0005")).isEqualTo(1);
 
 		makeDue(waiting.id());
 		dispatcher.dispatch().block();
 
 		assertThat(notificationAbout(offerId, "expert-0005").delivery().state()).isEqualTo(DeliveryState.SENT);
-		assertThat(FCM.attempts(waiting.id(), "token-0005")).isEqualTo(2);
+		assertThat(FCM.attempts(waiting.noticeId(), "token-0005")).isEqualTo(2);
 	}
 
 	@Test
@@ -232,6 +232,7 @@ class NotificationDeliveryTest extends ApiTest {
 
 		dispatcher.dispatch().block();
 		String id = notificationAbout(offerId, "expert-0006").id();
+		String noticeId = notificationAbout(offerId, "expert-0006").noticeId();
 		assertThat(notificationAbout(offerId, "expert-0006").delivery().tokensLeft()).containsExactly("token-0006-b");
 		makeDue(id);
 		dispatcher.dispatch().block();
@@ -239,8 +240,8 @@ class NotificationDeliveryTest extends ApiTest {
 		Notification sent = notificationAbout(offerId, "expert-0006");
 		assertThat(sent.delivery().state()).isEqualTo(DeliveryState.SENT);
 		assertThat(sent.delivery().devicesReached()).isEqualTo(2);
-		assertThat(FCM.attempts(id, "token-0006-a")).isEqualTo(1);
-		assertThat(FCM.attempts(id, "token-0006-b")).isEqualTo(2);
+		assertThat(FCM.attempts(noticeId, "token-0006-a")).isEqualTo(1);
+		assertThat(FCM.attempts(noticeId, "token-0006-b")).isEqualTo(2);
 	}
 
 	@Test
@@ -250,19 +251,39 @@ class NotificationDeliveryTest extends ApiTest {
 		outbox.relay().block();
 		CRASH_AFTER_NEXT_SEND.set(true);
 
-		assertThat(dispatcher.dispatch().onErrorResume(died -> Mono.just(-1L)).block()).isEqualTo(-1L);
-		String id = notificationAbout(offerId, "expert-0007").id();
+		// The round is killed after the send and before its outcome is recorded (it would give up only after 2 s).
+		assertThat(dispatcher.dispatch().timeout(Duration.ofSeconds(1)).onErrorResume(died -> Mono.just(-1L)).block())
+			.isEqualTo(-1L);
+		String id = notificationAbout(offerId, "expert-0007").noticeId();
 		assertThat(FCM.attempts(id, "token-0007")).isEqualTo(1);
 		// The dead instance's claim still holds: nobody sends it meanwhile.
 		dispatcher.dispatch().block();
 		assertThat(FCM.attempts(id, "token-0007")).isEqualTo(1);
 
-		Thread.sleep(1_200);
+		Thread.sleep(4_200);
 		dispatcher.dispatch().block();
 		dispatcher.dispatch().block();
 
 		assertThat(FCM.attempts(id, "token-0007")).isEqualTo(2);
 		assertThat(notificationAbout(offerId, "expert-0007").delivery().state()).isEqualTo(DeliveryState.SENT);
+	}
+
+	@Test
+	void anOfferCancelledBeforeItsPushWentOutIsReplacedByTheCancellation() {
+		register("expert-0010", "token-0010");
+		String offerId = offer("ex-0010", "req-faku-001", 8);
+		as("coordinator").post().uri("/api/v1/assignments/" + offerId + "/cancel").contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("reason", "日程调整")).exchange().expectStatus().isOk().expectBody();
+		outbox.relay().block();
+
+		dispatcher.dispatch().block();
+
+		assertThat(FCM.received()).singleElement()
+			.satisfies(push -> assertThat(push.message().path("data").path("kind").asString()).isEqualTo("CANCELLATION"));
+		List<Notification> both = mongo.find(Query.query(Criteria.where("subjectId").is(offerId)), Notification.class)
+			.collectList().block();
+		assertThat(both).extracting(notification -> notification.kind() + " " + notification.delivery().state())
+			.containsExactlyInAnyOrder("OFFER SUPERSEDED", "CANCELLATION SENT");
 	}
 
 	@Test

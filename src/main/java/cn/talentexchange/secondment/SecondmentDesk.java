@@ -1,0 +1,102 @@
+package cn.talentexchange.secondment;
+
+import java.time.LocalDate;
+import java.util.Map;
+
+import cn.talentexchange.secondment.Secondment.Side;
+import cn.talentexchange.secondment.SecondmentPost.PostStatus;
+import cn.talentexchange.security.Caller;
+import cn.talentexchange.web.ApiProblem;
+import cn.talentexchange.web.ProblemType;
+
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+
+/** What HR bureaus do with placements: nominate by hand, approve, extend, terminate. */
+@Component
+class SecondmentDesk {
+
+	private final ReactiveMongoTemplate mongo;
+
+	private final Placements placements;
+
+	private final SecondmentReferences organisations;
+
+	SecondmentDesk(ReactiveMongoTemplate mongo, Placements placements, SecondmentReferences organisations) {
+		this.mongo = mongo;
+		this.placements = placements;
+		this.organisations = organisations;
+	}
+
+	/**
+	 * The home side's HR (or a coordinator) nominates one of its candidates for a post by hand. The same
+	 * rules hold as for the planner's nominations: the direction, the skills, the person free for the whole
+	 * period and in no other placement then, and a free position.
+	 */
+	Mono<Secondment> nominate(Caller caller, String postId, String candidateId) {
+		Mono<SecondmentPost> post = mongo.findById(postId, SecondmentPost.class)
+			.filter(found -> found.status() == PostStatus.OPEN)
+			.switchIfEmpty(Mono.error(() -> ApiProblem.invalid("postId", "no open post '" + postId + "'")));
+		Mono<SecondmentCandidate> candidate = mongo.findById(candidateId, SecondmentCandidate.class)
+			.filter(found -> HrScope.actsFor(caller, found.homeAreaId()))
+			.switchIfEmpty(Mono.error(() -> ApiProblem.invalid("candidateId", "no candidate '" + candidateId
+					+ "' of your organisations")));
+		return Mono.zip(post, candidate, organisations.organisations(), organisations.pairingsByArea())
+			.flatMap(loaded -> {
+				SecondmentPost found = loaded.getT1();
+				SecondmentCandidate person = loaded.getT2();
+				SecondmentOrganisation home = loaded.getT3().get(person.homeOrganisationId());
+				SecondmentOrganisation host = loaded.getT3().get(found.hostOrganisationId());
+				if (!found.direction().allows(home, host)) {
+					return Mono.error(ApiProblem.invalid("candidateId", "a cadre of " + home.nameEn() + " does not fit a "
+							+ found.direction() + " post"));
+				}
+				for (RequiredSkill required : found.requiredSkills()) {
+					if (person.levelOf(required.skill()) < required.minLevel()) {
+						return Mono.error(ApiProblem.invalid("candidateId", "lacks " + required.skill() + " at level "
+								+ required.minLevel()));
+					}
+				}
+				if (!person.isAvailableFor(found.period())) {
+					return Mono.error(ApiProblem.invalid("candidateId", "is not available for the whole period "
+							+ found.period().start() + ".." + found.period().end()));
+				}
+				String pairingId = SecondmentReferences.pairingOf(home, host, loaded.getT4());
+				return mongo.count(Query.query(Criteria.where("postId").is(postId).and("status").in(SecondmentStatus.HOLDING)
+					.and("candidateId").ne(candidateId)), Secondment.class)
+					.flatMap(held -> held >= found.positions()
+							? Mono.error(new ApiProblem(ProblemType.INVALID_STATE, "Every position of the post is taken",
+									Map.of("currentStatus", found.status().name())))
+							: placements.nominate("sec-" + postId + "-" + candidateId, found, held.intValue(), person, home,
+									pairingId, null, caller.username()));
+			});
+	}
+
+	Mono<Secondment> approve(String id, Caller caller, Side side) {
+		return roleOf(id).flatMap(role -> placements.approve(id, caller, side, role));
+	}
+
+	Mono<Secondment> askExtension(String id, Caller caller, Side side, LocalDate newEnd) {
+		return roleOf(id).flatMap(role -> placements.askExtension(id, caller, side, newEnd, role));
+	}
+
+	Mono<Secondment> approveExtension(String id, Caller caller, Side side) {
+		return roleOf(id).flatMap(role -> placements.approveExtension(id, caller, side, role));
+	}
+
+	Mono<Secondment> terminate(String id, Caller caller, String reason) {
+		return roleOf(id).flatMap(role -> placements.terminate(id, caller, reason, role));
+	}
+
+	/** The post's role, for the notices; a placement that does not exist is the caller's 404 further on. */
+	private Mono<String> roleOf(String placementId) {
+		return mongo.findById(placementId, Secondment.class)
+			.flatMap(placement -> mongo.findById(placement.postId(), SecondmentPost.class))
+			.map(SecondmentPost::role)
+			.defaultIfEmpty("");
+	}
+
+}
