@@ -43,6 +43,8 @@ class FirebasePushGateway implements PushGateway {
 	/** The most messages {@code sendEach} takes in one call. */
 	private static final int SEND_EACH_LIMIT = 500;
 
+	private static final int CHUNKS_AT_ONCE = 4;
+
 	/** Errors that say the token will never work again: forget the device. */
 	private static final Set<MessagingErrorCode> DEVICE_GONE = Set.of(MessagingErrorCode.UNREGISTERED,
 			MessagingErrorCode.SENDER_ID_MISMATCH);
@@ -73,7 +75,9 @@ class FirebasePushGateway implements PushGateway {
 		for (int from = 0; from < messages.size(); from += SEND_EACH_LIMIT) {
 			chunks.add(messages.subList(from, Math.min(messages.size(), from + SEND_EACH_LIMIT)));
 		}
-		return Flux.fromIterable(chunks).concatMap(this::sendChunk).collectList().map(FirebasePushGateway::flatten);
+		// Chunks go out together (the SDK's pool bounds the requests in flight) and come back in order.
+		return Flux.fromIterable(chunks).flatMapSequential(this::sendChunk, CHUNKS_AT_ONCE).collectList()
+			.map(FirebasePushGateway::flatten);
 	}
 
 	private Mono<List<Outcome>> sendChunk(List<Message> chunk) {

@@ -37,6 +37,7 @@ import reactor.core.publisher.Mono;
 @Component
 public class NotificationDispatcher {
 
+
 	private final ReactiveMongoTemplate mongo;
 
 	private final PushGateway gateway;
@@ -59,7 +60,8 @@ public class NotificationDispatcher {
 	/** Sends until nothing is due; returns how many notifications reached an end state. */
 	public Mono<Long> dispatch() {
 		return Flux.range(0, settings.workers())
-			.flatMap(worker -> Mono.defer(this::round).repeat().takeWhile(claimed -> claimed.claimed() > 0))
+			// A worker whose claim another one beat goes on while anything was due; it stops when nothing is.
+			.flatMap(worker -> Mono.defer(this::round).repeat().takeWhile(round -> round.due() > 0))
 			.map(Round::finished)
 			.reduce(0L, Long::sum);
 	}
@@ -68,11 +70,17 @@ public class NotificationDispatcher {
 	Mono<Round> round() {
 		Instant now = clock.instant();
 		String claim = UUID.randomUUID().toString();
-		return claim(claim, now).flatMap(claimed -> claimed.isEmpty() ? Mono.just(new Round(0, 0))
-				: devices(claimed, now).flatMap(devices -> deliver(claim, claimed, devices, now)));
+		return claim(claim, now).flatMap(claimed -> claimed.claimed().isEmpty() ? Mono.just(new Round(claimed.due(), 0, 0))
+				: devices(claimed.claimed(), now)
+					.flatMap(devices -> deliver(claim, claimed.claimed(), devices, now))
+					.map(round -> new Round(claimed.due(), round.claimed(), round.finished())));
 	}
 
-	private Mono<List<Notification>> claim(String claim, Instant now) {
+	/**
+	 * Claims up to a batch of due notifications: one conditional update over their ids that still requires each
+	 * to be due, so of two instances that picked the same ones, each notification goes to exactly one.
+	 */
+	private Mono<Claimed> claim(String claim, Instant now) {
 		Criteria due = Criteria.where("delivery.state").is(DeliveryState.PENDING)
 			.and("delivery.nextAttemptAt").lte(now)
 			.orOperator(Criteria.where("delivery.claimedUntil").is(null), Criteria.where("delivery.claimedUntil").lt(now));
@@ -81,11 +89,12 @@ public class NotificationDispatcher {
 		return mongo.find(candidates, Notification.class)
 			.map(Notification::id)
 			.collectList()
-			.flatMap(ids -> ids.isEmpty() ? Mono.just(List.<Notification>of())
+			.flatMap(ids -> ids.isEmpty() ? Mono.just(new Claimed(0, List.of()))
 					: mongo.updateMulti(Query.query(Criteria.where("_id").in(ids)).addCriteria(due),
 							new Update().set("delivery.claimedBy", claim).set("delivery.claimedUntil", now.plus(settings.claimFor())),
 							Notification.class)
-						.then(mongo.find(Query.query(Criteria.where("delivery.claimedBy").is(claim)), Notification.class).collectList()));
+						.then(mongo.find(Query.query(Criteria.where("delivery.claimedBy").is(claim)), Notification.class).collectList())
+						.map(claimed -> new Claimed(ids.size(), claimed)));
 	}
 
 	/** The devices still to reach for each claimed notification: looked up at the first attempt, then kept. */
@@ -242,7 +251,7 @@ public class NotificationDispatcher {
 		}
 		Mono<Void> forget = goneTokens.isEmpty() ? Mono.empty() : experts.forgetDevices(goneTokens);
 		int done = finished;
-		return bulk.execute().then(forget).thenReturn(new Round(claimed.size(), done));
+		return bulk.execute().then(forget).thenReturn(new Round(claimed.size(), claimed.size(), done));
 	}
 
 	private Update finish(DeliveryState state, Notification.Delivery before, int reached, Instant end) {
@@ -265,8 +274,11 @@ public class NotificationDispatcher {
 		return Duration.ofMillis(Math.max(jittered, asked));
 	}
 
-	/** How many notifications a round claimed and how many of them reached an end state. */
-	record Round(int claimed, int finished) {
+	/** How many notifications were due when a round looked, how many it claimed, and how many of those it finished. */
+	record Round(int due, int claimed, int finished) {
+	}
+
+	private record Claimed(int due, List<Notification> claimed) {
 	}
 
 }

@@ -20,6 +20,10 @@ class NotificationIndexes {
 				new Index().on("delivery.state", Sort.Direction.ASC).on("delivery.nextAttemptAt", Sort.Direction.ASC)
 					.named("delivery_due"),
 				new Index("delivery.claimedBy", Sort.Direction.ASC).sparse().named("delivery_claim"),
+				// Unique by its _id anyway. Recording an outcome filters on exactly these two fields, and the embedded
+				// server only uses an index whose fields a filter names exactly: without it each record scans all.
+				new Index().on("_id", Sort.Direction.ASC).on("delivery.claimedBy", Sort.Direction.ASC).unique()
+					.named("id_claim"),
 				new Index().on("recipient", Sort.Direction.ASC).on("createdAt", Sort.Direction.DESC).named("inbox")));
 	}
 

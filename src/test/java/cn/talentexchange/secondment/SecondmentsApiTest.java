@@ -70,6 +70,38 @@ class SecondmentsApiTest extends ApiTest {
 	}
 
 	@Test
+	@SuppressWarnings("unchecked")
+	void eachBureauListsOnlyItsOwnAndAnExpertSeesTheirOwnPlacement() {
+		String post = post("faku-drc", TODAY.plusMonths(2), TODAY.plusMonths(5));
+		Map<?, ?> created = as("hr-city").post().uri("/api/v1/secondments/candidates").contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("name", "周启明", "homeOrganisationId", "huanggu-drc", "expertId", "ex-0077", "skills",
+					List.of(Map.of("skill", "industrial-planning", "level", 4)), "availability",
+					List.of(Map.of("start", TODAY.toString(), "end", TODAY.plusYears(1).toString()))))
+			.exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
+		String id = (String) nominate("hr-city", post, (String) created.get("id")).expectStatus().isCreated()
+			.expectBody(Map.class).returnResult().getResponseBody().get("id");
+
+		Map<?, ?> fakuCandidates = as("hr-faku").get().uri("/api/v1/secondments/candidates?size=100").exchange()
+			.expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
+		assertThat((List<Map<String, Object>>) fakuCandidates.get("items"))
+			.allSatisfy(candidate -> assertThat(candidate.get("homeAreaId")).isEqualTo("faku"));
+		Map<?, ?> cityPosts = as("hr-city").get().uri("/api/v1/secondments/posts?size=100").exchange().expectStatus().isOk()
+			.expectBody(Map.class).returnResult().getResponseBody();
+		assertThat((List<Map<String, Object>>) cityPosts.get("items"))
+			.allSatisfy(found -> assertThat(found.get("hostAreaId")).isNotIn("faku", "xinmin", "kangping", "liaozhong"));
+		Map<?, ?> kangping = as("hr-faku").get().uri("/api/v1/secondments?size=100").exchange().expectStatus().isOk()
+			.expectBody(Map.class).returnResult().getResponseBody();
+		assertThat((List<Map<String, Object>>) kangping.get("items")).allSatisfy(placement -> assertThat(
+				List.of(placement.get("homeAreaId"), placement.get("hostAreaId"))).contains("faku"));
+
+		as("expert-0077").get().uri("/api/v1/secondments/me").exchange().expectStatus().isOk()
+			.expectBody().jsonPath("$.items[0].id").isEqualTo(id).jsonPath("$.total").isEqualTo(1);
+		as("expert-0078").get().uri("/api/v1/secondments/me").exchange().expectStatus().isOk()
+			.expectBody().jsonPath("$.total").isEqualTo(0);
+		as("expert-0077").get().uri("/api/v1/secondments/" + id).exchange().expectStatus().isForbidden().expectBody();
+	}
+
+	@Test
 	void aPersonIsNeverInTwoOverlappingPlacements() {
 		String first = post("faku-invest", TODAY.plusMonths(1), TODAY.plusMonths(4));
 		String overlapping = post("faku-drc", TODAY.plusMonths(3), TODAY.plusMonths(8));
@@ -96,6 +128,52 @@ class SecondmentsApiTest extends ApiTest {
 				.block();
 			assertThat(statuses).containsExactlyInAnyOrder(201, 409);
 		}
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void theMatcherProposesWithinTheRulesAndPublishesNominationsOnce() throws InterruptedException {
+		Map<?, ?> started = as("coordinator").post().uri("/api/v1/secondments/plans").exchange().expectStatus().isAccepted()
+			.expectBody(Map.class).returnResult().getResponseBody();
+		String planId = (String) started.get("id");
+		Map<?, ?> run = started;
+		for (int wait = 0; wait < 100 && !"SOLVED".equals(run.get("status")); wait++) {
+			Thread.sleep(200);
+			run = as("coordinator").get().uri("/api/v1/secondments/plans/" + planId).exchange().expectStatus().isOk()
+				.expectBody(Map.class).returnResult().getResponseBody();
+		}
+		assertThat(run.get("status")).isEqualTo("SOLVED");
+		assertThat((String) run.get("score")).startsWith("0hard");
+		List<Map<String, Object>> proposals = (List<Map<String, Object>>) run.get("proposals");
+		List<Map<String, Object>> filled = proposals.stream().filter(proposal -> proposal.get("candidateId") != null).toList();
+		assertThat(filled).as("the seeds' open posts find candidates").isNotEmpty();
+		for (Map<String, Object> proposal : filled) {
+			Map<?, ?> post = as("coordinator").get().uri("/api/v1/secondments/posts/" + proposal.get("postId")).exchange()
+				.expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
+			Map<?, ?> candidate = as("coordinator").get().uri("/api/v1/secondments/candidates/" + proposal.get("candidateId"))
+				.exchange().expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
+			for (Map<String, Object> required : (List<Map<String, Object>>) post.get("requiredSkills")) {
+				assertThat(((List<Map<String, Object>>) candidate.get("skills")).stream()
+					.filter(held -> held.get("skill").equals(required.get("skill")))
+					.mapToInt(held -> ((Number) held.get("level")).intValue()).max().orElse(0))
+					.isGreaterThanOrEqualTo(((Number) required.get("minLevel")).intValue());
+			}
+		}
+		Map<?, ?> fakuView = as("hr-faku").get().uri("/api/v1/secondments/plans/" + planId).exchange().expectStatus().isOk()
+			.expectBody(Map.class).returnResult().getResponseBody();
+		assertThat((List<Map<String, Object>>) fakuView.get("proposals")).allSatisfy(proposal -> assertThat(
+				List.of(proposal.get("hostAreaId"), String.valueOf(proposal.get("homeAreaId")))).contains("faku"));
+		as("agency-faku").post().uri("/api/v1/secondments/plans").exchange().expectStatus().isForbidden().expectBody();
+
+		Map<?, ?> published = as("coordinator").post().uri("/api/v1/secondments/plans/" + planId + "/publish").exchange()
+			.expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
+		assertThat(((Number) published.get("nominated")).intValue()).isEqualTo(filled.size());
+		long nominated = all().stream().filter(placement -> planId.equals(placement.get("planId"))).count();
+		assertThat(nominated).isEqualTo(filled.size());
+		as("coordinator").post().uri("/api/v1/secondments/plans/" + planId + "/publish").exchange().expectStatus().isOk()
+			.expectBody();
+		assertThat(all().stream().filter(placement -> planId.equals(placement.get("planId"))).count())
+			.as("publishing again nominates nobody twice").isEqualTo(nominated);
 	}
 
 	@Test

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 
 import cn.talentexchange.secondment.Period;
@@ -146,7 +147,7 @@ public class SecondmentConstraints implements ConstraintProvider {
 	Constraint otherPairing(ConstraintFactory factory) {
 		return factory.forEach(PositionSlot.class)
 			.filter(slot -> slot.getCandidate().homeTier() != slot.getPost().hostTier()
-					&& !slot.getCandidate().homePairingId().equals(slot.getPost().hostPairingId()))
+					&& !Objects.equals(slot.getCandidate().homePairingId(), slot.getPost().hostPairingId()))
 			.penalize(HardMediumSoftLongScore.ofSoft(OTHER_PAIRING_WEIGHT))
 			.asConstraint(OTHER_PAIRING);
 	}

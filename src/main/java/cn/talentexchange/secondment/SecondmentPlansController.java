@@ -1,0 +1,55 @@
+package cn.talentexchange.secondment;
+
+import java.net.URI;
+
+import cn.talentexchange.security.Caller;
+
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.codec.ServerSentEvent;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** The secondment matcher: start a run over the open posts, watch it, read its proposals, publish them. */
+@RestController
+@RequestMapping("/api/v1/secondments/plans")
+class SecondmentPlansController {
+
+	private final SecondmentPlanning planning;
+
+	SecondmentPlansController(SecondmentPlanning planning) {
+		this.planning = planning;
+	}
+
+	@PostMapping
+	Mono<ResponseEntity<SecondmentPlanRun>> start(Caller caller) {
+		return planning.start(caller).map(run -> ResponseEntity.accepted()
+			.location(URI.create("/api/v1/secondments/plans/" + run.id()))
+			.body(run));
+	}
+
+	@GetMapping("/{id}")
+	Mono<SecondmentPlanRun> get(Caller caller, @PathVariable String id) {
+		return planning.find(id, caller);
+	}
+
+	/** The run every half second while it solves; the last event is named "end". */
+	@GetMapping(path = "/{id}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+	Flux<ServerSentEvent<SecondmentPlanRun>> events(Caller caller, @PathVariable String id) {
+		return planning.progress(id, caller).map(run -> ServerSentEvent.builder(run)
+			.event(run.status() == SecondmentPlanRun.Status.SOLVED || run.status() == SecondmentPlanRun.Status.FAILED
+					? "end" : "progress")
+			.build());
+	}
+
+	@PostMapping("/{id}/publish")
+	Mono<SecondmentPlanning.PublishResult> publish(Caller caller, @PathVariable String id) {
+		return planning.publish(id, caller);
+	}
+
+}
