@@ -311,7 +311,7 @@ public final class NotificationBenchmark {
 					String username = String.format("expert-%04d", index % EXPERTS + 1);
 					return new Notification(noticeId + ":" + username, noticeId, username, NotificationKind.REMINDER, TITLE,
 							BODY, "bench-subject-" + noticeId, REQUEST_ID, now.plus(Duration.ofDays(10)), now, null,
-							new Notification.Delivery(DeliveryState.PENDING, 0, now, null, null, null, 0, null, null, null));
+							new Notification.Delivery(DeliveryState.PENDING, 0, now, null, Instant.EPOCH, null, 0, null, null, null));
 				})
 				.buffer(1_000)
 				.concatMap(batch -> mongo.insert(batch, Notification.class).then())

@@ -145,8 +145,9 @@ class AssignmentLifecycle {
 	/** The county rates a completed visit, once; coordinators may record it for the county. */
 	Mono<Assignment> giveFeedback(String id, Caller caller, int rating, Assignment.Outcome outcome, String comment) {
 		Assignment.Feedback feedback = new Assignment.Feedback(rating, outcome, comment, caller.username(), clock.instant());
-		return updates.transition(Assignment.class, "assignment", countyScope(id, caller), null,
-				Criteria.where("status").is(AssignmentStatus.COMPLETED).and("feedback").is(null),
+		return updates.setOnce(Assignment.class, "assignment", countyScope(id, caller),
+				Criteria.where("status").is(AssignmentStatus.COMPLETED),
+				current -> current.status() != AssignmentStatus.COMPLETED || current.feedback() != null,
 				new Update().set("feedback", feedback),
 				current -> current.status() == AssignmentStatus.COMPLETED
 						? new ApiProblem(ProblemType.INVALID_STATE, "Feedback on this visit was already given",

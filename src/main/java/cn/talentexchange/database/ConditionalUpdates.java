@@ -3,6 +3,7 @@ package cn.talentexchange.database;
 import java.time.Clock;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 import cn.talentexchange.web.ApiProblem;
 import cn.talentexchange.web.ExpectedVersion;
@@ -15,6 +16,7 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
+import reactor.util.retry.Retry;
 
 /**
  * Every state change is one {@code findAndModify} whose filter holds the caller's access scope, the
@@ -23,6 +25,8 @@ import reactor.core.publisher.Mono;
  */
 @Component
 public class ConditionalUpdates {
+
+	private static final int SET_ONCE_ATTEMPTS = 5;
 
 	private final ReactiveMongoTemplate mongo;
 
@@ -51,6 +55,25 @@ public class ConditionalUpdates {
 			}
 			return refusal.apply(current);
 		});
+	}
+
+	/**
+	 * Sets what may be set only once (a rating, one side's approval). The "not set yet" check is made on the
+	 * document as read and the update requires that document's version, rather than "field is null" in the
+	 * filter: under concurrent writes the embedded server can match a missing field on a document another
+	 * writer has just changed. A concurrent change of the document makes this read and decide again.
+	 *
+	 * @param refusal explains a document that exists but may not take the change (already set, wrong state)
+	 */
+	public <T extends Versioned> Mono<T> setOnce(Class<T> type, String what, Criteria scope, Criteria precondition,
+			Predicate<T> refused, Update changes, Function<T, ApiProblem> refusal) {
+		return Mono.defer(() -> mongo.findOne(Query.query(scope), type)
+			.switchIfEmpty(Mono.error(() -> new ApiProblem(ProblemType.NOT_FOUND, "No such " + what)))
+			.flatMap(current -> refused.test(current) ? Mono.<T>error(refusal.apply(current))
+					: transition(type, what, scope, new ExpectedVersion(current.version(), false), precondition, changes,
+							refusal)))
+			.retryWhen(Retry.max(SET_ONCE_ATTEMPTS).filter(failure -> failure instanceof ApiProblem problem
+					&& problem.type() == ProblemType.VERSION_CONFLICT));
 	}
 
 	private <T extends Versioned> Mono<T> modify(Class<T> type, String what, Criteria scope, ExpectedVersion expected,

@@ -24,8 +24,11 @@ public record Notification(String id, String noticeId, String recipient, Notific
 			Instant claimedUntil, List<String> tokensLeft, int devicesReached, String channel, String lastError,
 			Instant finishedAt) {
 
+		/** The claim of a notification nobody holds: long lapsed. */
+		static final Instant UNCLAIMED = Instant.EPOCH;
+
 		static Delivery pending(Instant now) {
-			return new Delivery(DeliveryState.PENDING, 0, now, null, null, null, 0, null, null, null);
+			return new Delivery(DeliveryState.PENDING, 0, now, null, UNCLAIMED, null, 0, null, null, null);
 		}
 
 	}

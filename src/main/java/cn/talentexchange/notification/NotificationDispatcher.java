@@ -78,12 +78,14 @@ public class NotificationDispatcher {
 
 	/**
 	 * Claims up to a batch of due notifications: one conditional update over their ids that still requires each
-	 * to be due, so of two instances that picked the same ones, each notification goes to exactly one.
+	 * to be due, so of two instances that picked the same ones, each notification goes to exactly one. The claim
+	 * is tested on a date that is always there, never on a missing field: under concurrent writes the embedded
+	 * server can match a "field is null" filter on a document another writer has just changed.
 	 */
 	private Mono<Claimed> claim(String claim, Instant now) {
 		Criteria due = Criteria.where("delivery.state").is(DeliveryState.PENDING)
 			.and("delivery.nextAttemptAt").lte(now)
-			.orOperator(Criteria.where("delivery.claimedUntil").is(null), Criteria.where("delivery.claimedUntil").lt(now));
+			.and("delivery.claimedUntil").lt(now);
 		Query candidates = Query.query(due).limit(settings.batchSize());
 		candidates.fields().include("_id");
 		return mongo.find(candidates, Notification.class)
@@ -246,7 +248,7 @@ public class NotificationDispatcher {
 					.set("delivery.devicesReached", reached)
 					.set("delivery.lastError", lastError)
 					.set("delivery.claimedBy", null)
-					.set("delivery.claimedUntil", null));
+					.set("delivery.claimedUntil", Notification.Delivery.UNCLAIMED));
 			}
 		}
 		Mono<Void> forget = goneTokens.isEmpty() ? Mono.empty() : experts.forgetDevices(goneTokens);
@@ -261,7 +263,7 @@ public class NotificationDispatcher {
 			.set("delivery.tokensLeft", List.of())
 			.set("delivery.channel", state == DeliveryState.SENT ? gateway.channel() : null)
 			.set("delivery.finishedAt", end)
-			.set("delivery.claimedUntil", null);
+			.set("delivery.claimedUntil", Notification.Delivery.UNCLAIMED);
 	}
 
 	/** Doubles from the first wait up to the longest, never shorter than the channel asked, with a little jitter. */

@@ -117,8 +117,9 @@ public class Placements {
 		String approval = "approvals." + side.name().toLowerCase();
 		Criteria scope = Criteria.where("_id").is(id).and(areaField(side)).in(List.copyOf(caller.organisationIds()));
 		return mongo.findOne(Query.query(scope), Secondment.class)
-			.flatMap(current -> updates.transition(Secondment.class, "secondment", scope, null,
-					Criteria.where("status").is(SecondmentStatus.NOMINATED).and(approval).is(null),
+			.flatMap(current -> updates.setOnce(Secondment.class, "secondment", scope,
+					Criteria.where("status").is(SecondmentStatus.NOMINATED),
+					held -> held.status() != SecondmentStatus.NOMINATED || approvalOf(held.approvals(), side) != null,
 					// When the other side already approved, the promotion below tells everyone at once.
 					Outbox.append(new Update().set(approval, new Secondment.Approval(caller.username(), clock.instant())),
 							otherSideApproved(current, side) ? List.of()
@@ -193,8 +194,9 @@ public class Placements {
 	Mono<Secondment> approveExtension(String id, Caller caller, Side side, String role) {
 		String approval = "extension.approvals." + side.name().toLowerCase();
 		Criteria scope = Criteria.where("_id").is(id).and(areaField(side)).in(List.copyOf(caller.organisationIds()));
-		return updates.transition(Secondment.class, "secondment", scope, null,
-				Criteria.where("status").in(SecondmentStatus.AWAY).and("extension").ne(null).and(approval).is(null),
+		return updates.setOnce(Secondment.class, "secondment", scope, Criteria.where("status").in(SecondmentStatus.AWAY),
+				held -> !SecondmentStatus.AWAY.contains(held.status()) || held.extension() == null
+						|| approvalOf(held.extension().approvals(), side) != null,
 				new Update().set(approval, new Secondment.Approval(caller.username(), clock.instant())),
 				refused -> !SecondmentStatus.AWAY.contains(refused.status())
 						? ConditionalUpdates.invalidState("approve the extension", refused.status())
@@ -346,6 +348,10 @@ public class Placements {
 				placement.period(), placement.status(), placement.approvals(), placement.extension(), placement.planId(),
 				placement.terminationReason(), placement.endedOn(), placement.history(), placement.version(),
 				placement.createdAt(), placement.updatedAt(), notices);
+	}
+
+	private static Secondment.Approval approvalOf(Secondment.Approvals approvals, Side side) {
+		return side == Side.HOME ? approvals.home() : approvals.host();
 	}
 
 	private static boolean otherSideApproved(Secondment placement, Side side) {

@@ -222,6 +222,30 @@ class AssignmentsApiTest extends ApiTest {
 	}
 
 	@Test
+	void ofThirtySimultaneousRatingsOfOneVisitExactlyOneIsKept() {
+		Map<String, Object> offer = offers.remove(0);
+		Assignment done = mongo.findById((String) offer.get("id"), Assignment.class).block();
+		mongo.save(new Assignment(done.id(), done.planId(), done.requestId(), done.countyId(), done.seat(), done.position(),
+				done.skill(), done.date(), done.wholeWeekend(), done.expertId(), AssignmentStatus.COMPLETED,
+				done.offerDeadline(), 6.0, done.history(), null, done.version(), done.createdAt(), done.updatedAt(), null,
+				null)).block();
+		WebClient client = WebClient.builder().baseUrl("http://127.0.0.1:" + port)
+			.defaultHeader("Authorization", "Bearer " + token("agency-" + offer.get("countyId"))).build();
+		List<Integer> statuses = Flux.range(1, 30)
+			.flatMap(tap -> client.post().uri("/api/v1/assignments/{id}/feedback", done.id())
+				.contentType(MediaType.APPLICATION_JSON)
+				.bodyValue(Map.of("rating", 1 + tap % 5, "outcome", "SOLVED", "comment", "rating " + tap))
+				.exchangeToMono(response -> response.releaseBody().thenReturn(response.statusCode().value())), 30)
+			.collectList()
+			.block(Duration.ofSeconds(30));
+
+		assertThat(statuses).containsOnly(200, 409);
+		assertThat(statuses).filteredOn(status -> status == 200).hasSize(1);
+		Assignment rated = mongo.findById(done.id(), Assignment.class).block();
+		assertThat(rated.version()).as("one change after the save").isEqualTo(done.version() + 1);
+	}
+
+	@Test
 	void theCountyRatesACompletedVisitOnce() {
 		Map<String, Object> offer = offers.remove(0);
 		Assignment done = mongo.findById((String) offer.get("id"), Assignment.class).block();
