@@ -224,11 +224,7 @@ class AssignmentsApiTest extends ApiTest {
 	@Test
 	void ofThirtySimultaneousRatingsOfOneVisitExactlyOneIsKept() {
 		Map<String, Object> offer = offers.remove(0);
-		Assignment done = mongo.findById((String) offer.get("id"), Assignment.class).block();
-		mongo.save(new Assignment(done.id(), done.planId(), done.requestId(), done.countyId(), done.seat(), done.position(),
-				done.skill(), done.date(), done.wholeWeekend(), done.expertId(), AssignmentStatus.COMPLETED,
-				done.offerDeadline(), 6.0, done.history(), null, done.version(), done.createdAt(), done.updatedAt(), null,
-				null)).block();
+		Assignment done = completed(offer);
 		WebClient client = WebClient.builder().baseUrl("http://127.0.0.1:" + port)
 			.defaultHeader("Authorization", "Bearer " + token("agency-" + offer.get("countyId"))).build();
 		List<Integer> statuses = Flux.range(1, 30)
@@ -248,12 +244,7 @@ class AssignmentsApiTest extends ApiTest {
 	@Test
 	void theCountyRatesACompletedVisitOnce() {
 		Map<String, Object> offer = offers.remove(0);
-		Assignment done = mongo.findById((String) offer.get("id"), Assignment.class).block();
-		// Completing needs the visit's day; the stored document stands in for an expert who checked in and finished.
-		mongo.save(new Assignment(done.id(), done.planId(), done.requestId(), done.countyId(), done.seat(), done.position(),
-				done.skill(), done.date(), done.wholeWeekend(), done.expertId(), AssignmentStatus.COMPLETED,
-				done.offerDeadline(), 6.0, done.history(), null, done.version(), done.createdAt(), done.updatedAt(), null,
-				null)).block();
+		Assignment done = completed(offer);
 		String path = "/api/v1/assignments/" + done.id() + "/feedback";
 		Map<String, Object> feedback = Map.of("rating", 5, "outcome", "PARTLY_SOLVED", "comment", "思路清晰，仍需跟进");
 
@@ -375,6 +366,16 @@ class AssignmentsApiTest extends ApiTest {
 	}
 
 	/** Seed experts ex-NNNN sign in as expert-NNNN. */
+	/** Completing needs the visit's day; the stored document stands in for an expert who checked in and finished. */
+	private Assignment completed(Map<String, Object> offer) {
+		Assignment done = mongo.findById((String) offer.get("id"), Assignment.class).block();
+		mongo.save(new Assignment(done.id(), done.planId(), done.requestId(), done.countyId(), done.seat(), done.position(),
+				done.skill(), done.date(), done.wholeWeekend(), done.expertId(), AssignmentStatus.COMPLETED,
+				done.offerDeadline(), 6.0, done.history(), null, done.version(), done.createdAt(), done.updatedAt(), null,
+				null)).block();
+		return done;
+	}
+
 	private static String username(Map<String, Object> offer) {
 		return "expert-" + ((String) offer.get("expertId")).substring(3);
 	}
