@@ -15,12 +15,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import cn.talentexchange.database.PagedQueries;
 import cn.talentexchange.pairing.Pairing;
 import cn.talentexchange.planning.PlanningSettings;
 import cn.talentexchange.secondment.solver.PositionSlot;
 import cn.talentexchange.secondment.solver.SecondmentPlan;
 import cn.talentexchange.security.Caller;
 import cn.talentexchange.web.ApiProblem;
+import cn.talentexchange.web.PagedList;
+import cn.talentexchange.web.Paging;
 import cn.talentexchange.web.ProblemType;
 import org.bson.types.ObjectId;
 import org.optaplanner.core.api.score.ScoreExplanation;
@@ -36,6 +39,7 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -69,10 +73,13 @@ class SecondmentPlanning {
 
 	private final Clock clock;
 
+	private final PagedQueries pages;
+
 	private volatile Engine engine;
 
 	SecondmentPlanning(ReactiveMongoTemplate mongo, SecondmentReferences organisations, Placements placements,
-			SecondmentSettings settings, PlanningSettings planning, Clock clock) {
+			SecondmentSettings settings, PlanningSettings planning, Clock clock, PagedQueries pages) {
+		this.pages = pages;
 		this.mongo = mongo;
 		this.organisations = organisations;
 		this.placements = placements;
@@ -89,15 +96,24 @@ class SecondmentPlanning {
 		return mongo.insert(run).doOnSuccess(this::solveInBackground);
 	}
 
-	/** A coordinator sees every proposal; an HR bureau those whose post or candidate is in its areas. */
+	Mono<PagedList<SecondmentPlanRun>> list(Caller caller, Paging paging) {
+		return pages.page(new Query(), Sort.by(Sort.Order.desc("createdAt"), Sort.Order.asc("_id")), paging,
+				SecondmentPlanRun.class).map(found -> found.map(run -> visibleTo(caller, run)));
+	}
+
 	Mono<SecondmentPlanRun> find(String id, Caller caller) {
 		return mongo.findById(id, SecondmentPlanRun.class)
 			.switchIfEmpty(Mono.error(() -> ApiProblem.notFound("secondment plan", id)))
-			.map(run -> HrScope.seesAll(caller) ? run : new SecondmentPlanRun(run.id(), run.status(), run.requestedBy(),
+			.map(run -> visibleTo(caller, run));
+	}
+
+	/** A coordinator sees every proposal; an HR bureau those whose post or candidate is in its areas. */
+	private static SecondmentPlanRun visibleTo(Caller caller, SecondmentPlanRun run) {
+		return HrScope.seesAll(caller) ? run : new SecondmentPlanRun(run.id(), run.status(), run.requestedBy(),
 					run.createdAt(), run.startedAt(), run.finishedAt(), run.score(), run.positions(), run.filled(),
 					run.proposals().stream().filter(proposal -> HrScope.actsFor(caller, proposal.hostAreaId())
 							|| proposal.homeAreaId() != null && HrScope.actsFor(caller, proposal.homeAreaId())).toList(),
-					run.failure(), run.publishedAt(), run.version(), run.updatedAt()));
+					run.failure(), run.publishedAt(), run.version(), run.updatedAt());
 	}
 
 	/** The run as it stands, every half second, until it has ended. */

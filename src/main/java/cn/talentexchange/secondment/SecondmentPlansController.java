@@ -3,6 +3,8 @@ package cn.talentexchange.secondment;
 import java.net.URI;
 
 import cn.talentexchange.security.Caller;
+import cn.talentexchange.web.PagedList;
+import cn.talentexchange.web.Paging;
 
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -11,6 +13,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -31,6 +34,13 @@ class SecondmentPlansController {
 		return planning.start(caller).map(run -> ResponseEntity.accepted()
 			.location(URI.create("/api/v1/secondments/plans/" + run.id()))
 			.body(run));
+	}
+
+	/** Newest first; each run as the caller may see it. */
+	@GetMapping
+	Mono<PagedList<SecondmentPlanRun>> list(Caller caller, @RequestParam(defaultValue = "0") int page,
+			@RequestParam(defaultValue = "20") int size) {
+		return planning.list(caller, Paging.of(page, size));
 	}
 
 	@GetMapping("/{id}")

@@ -164,6 +164,8 @@ class SecondmentsApiTest extends ApiTest {
 		assertThat((List<Map<String, Object>>) fakuView.get("proposals")).allSatisfy(proposal -> assertThat(
 				List.of(proposal.get("hostAreaId"), String.valueOf(proposal.get("homeAreaId")))).contains("faku"));
 		as("agency-faku").post().uri("/api/v1/secondments/plans").exchange().expectStatus().isForbidden().expectBody();
+		as("hr-city").get().uri("/api/v1/secondments/plans").exchange().expectStatus().isOk()
+			.expectBody().jsonPath("$.items[?(@.id == '" + planId + "')].status").isEqualTo(List.of("SOLVED"));
 
 		Map<?, ?> published = as("coordinator").post().uri("/api/v1/secondments/plans/" + planId + "/publish").exchange()
 			.expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
