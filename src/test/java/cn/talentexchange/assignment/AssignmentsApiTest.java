@@ -266,6 +266,21 @@ class AssignmentsApiTest extends ApiTest {
 		as("agency-faku").post().uri(path).contentType(MediaType.APPLICATION_JSON)
 			.bodyValue(Map.of("rating", 6, "outcome", "SOLVED"))
 			.exchange().expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field").isEqualTo("rating");
+
+		// The expert's own record agrees with their stored visits (other tests may have completed some too).
+		List<Assignment> visits = mongo.find(Query.query(Criteria.where("expertId").is(done.expertId())
+			.and("status").is(AssignmentStatus.COMPLETED)), Assignment.class).collectList().block();
+		List<Assignment> rated = visits.stream().filter(visit -> visit.feedback() != null).toList();
+		as(username(offer)).get().uri("/api/v1/experts/me/record").exchange().expectStatus().isOk()
+			.expectBody()
+			.jsonPath("$.visitsCompleted").isEqualTo(visits.size())
+			.jsonPath("$.hours").isEqualTo(visits.stream().mapToDouble(Assignment::hours).sum())
+			.jsonPath("$.countiesHelped." + done.countyId()).isEqualTo(
+					(int) visits.stream().filter(visit -> visit.countyId().equals(done.countyId())).count())
+			.jsonPath("$.ratings.count").isEqualTo(rated.size())
+			.jsonPath("$.ratings.outcomes.PARTLY_SOLVED").isEqualTo(
+					(int) rated.stream().filter(visit -> visit.feedback().outcome() == Assignment.Outcome.PARTLY_SOLVED).count());
+		as("agency-faku").get().uri("/api/v1/experts/me/record").exchange().expectStatus().isForbidden().expectBody();
 	}
 
 	@Test
