@@ -2,6 +2,7 @@ package cn.talentexchange.secondment;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 
 import cn.talentexchange.database.PagedQueries;
@@ -27,6 +28,7 @@ import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
@@ -121,6 +123,14 @@ class SecondmentCatalog {
 	Mono<PagedList<SecondmentCandidate>> candidates(Caller caller, Paging paging) {
 		return pages.page(Query.query(HrScope.visible(caller, "homeAreaId")), Sort.by("name", "_id"), paging,
 				SecondmentCandidate.class);
+	}
+
+	/** Closes the open posts whose period has begun: nobody new can join a secondment already under way. */
+	Mono<Long> closeStarted() {
+		return mongo.updateMulti(Query.query(Criteria.where("status").is(PostStatus.OPEN)
+			.and("period.start").lt(LocalDate.now(clock))), new Update().set("status", PostStatus.CLOSED)
+				.set("updatedAt", clock.instant()).inc("version", 1), SecondmentPost.class)
+			.map(result -> result.getModifiedCount());
 	}
 
 	/** The host side of a direction: an enterprise takes government cadres, a county takes city cadres, and so on. */

@@ -14,7 +14,10 @@ import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-/** Starts approved placements on their first day and completes them after their last, on the lease holder. */
+/**
+ * On the lease holder, every minute: starts approved placements on their first day, completes them after
+ * their last, and closes the posts whose period has begun.
+ */
 @Component
 class SecondmentSchedule {
 
@@ -24,13 +27,14 @@ class SecondmentSchedule {
 
 	private final Disposable schedule;
 
-	SecondmentSchedule(Placements placements, ReactiveMongoTemplate mongo, Leases leases) {
+	SecondmentSchedule(Placements placements, SecondmentCatalog catalog, ReactiveMongoTemplate mongo, Leases leases) {
 		this.schedule = Flux.interval(EVERY, EVERY)
 			.concatMap(tick -> leases.tryAcquire("secondment-schedule", EVERY.multipliedBy(2))
 				.filter(Boolean::booleanValue)
 				.flatMap(held -> mongo.findAll(SecondmentPost.class)
 					.collectMap(SecondmentPost::id, SecondmentPost::role)
-					.flatMap(placements::advance))
+					.flatMap(placements::advance)
+					.then(catalog.closeStarted()))
 				.onErrorResume(failure -> {
 					log.warn("Secondment schedule failed; next minute tries again", failure);
 					return Mono.empty();

@@ -9,6 +9,7 @@ import java.util.Map;
 import cn.talentexchange.support.ApiTest;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -21,6 +22,9 @@ import static org.assertj.core.api.Assertions.within;
 /** 双挂 as the two HR bureaus live it: post, nominate, approve from both sides, extend, terminate, and the ledger. */
 @TestPropertySource(properties = "talent.embedded-mongo.database=secondments")
 class SecondmentsApiTest extends ApiTest {
+
+	@Autowired
+	SecondmentCatalog catalog;
 
 	static final LocalDate TODAY = LocalDate.now(ZoneId.of("Asia/Shanghai"));
 
@@ -99,6 +103,21 @@ class SecondmentsApiTest extends ApiTest {
 		as("expert-0078").get().uri("/api/v1/secondments/me").exchange().expectStatus().isOk()
 			.expectBody().jsonPath("$.total").isEqualTo(0);
 		as("expert-0077").get().uri("/api/v1/secondments/" + id).exchange().expectStatus().isForbidden().expectBody();
+	}
+
+	@Test
+	void aPostWhosePeriodHasBegunIsClosed() {
+		String begun = post("faku-drc", TODAY.minusDays(1), TODAY.plusMonths(5));
+		String ahead = post("faku-drc", TODAY.plusDays(1), TODAY.plusMonths(5));
+
+		assertThat(catalog.closeStarted().block()).isPositive();
+
+		as("hr-faku").get().uri("/api/v1/secondments/posts/" + begun).exchange().expectStatus().isOk()
+			.expectBody().jsonPath("$.status").isEqualTo("CLOSED");
+		as("hr-faku").get().uri("/api/v1/secondments/posts/" + ahead).exchange().expectStatus().isOk()
+			.expectBody().jsonPath("$.status").isEqualTo("OPEN");
+		nominate("hr-city", begun, candidate("huanggu-drc", "迟到者")).expectStatus().isBadRequest()
+			.expectBody().jsonPath("$.errors[0].field").isEqualTo("postId");
 	}
 
 	@Test
