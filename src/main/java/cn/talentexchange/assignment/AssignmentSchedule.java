@@ -62,15 +62,8 @@ class AssignmentSchedule {
 		this.outbox = outbox;
 		this.reminders = reminders;
 		this.clock = clock;
-		this.schedule = Flux.interval(EVERY, EVERY)
-			.concatMap(tick -> leases.tryAcquire("assignment-schedule", EVERY.multipliedBy(2))
-				.filter(Boolean::booleanValue)
-				.flatMap(held -> expireDue().then(owe()).then(endCancelled()))
-				.onErrorResume(failure -> {
-					log.warn("Assignment schedule failed; next minute tries again", failure);
-					return Mono.empty();
-				}))
-			.subscribe();
+		this.schedule = leases.whileHolding("assignment-schedule", EVERY, Flux.empty(),
+				() -> expireDue().then(owe()).then(endCancelled()));
 	}
 
 	/** Expires every offer past its deadline and frees its seat for the replanner; returns how many. */

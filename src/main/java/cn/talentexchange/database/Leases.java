@@ -4,6 +4,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
+import java.util.function.Supplier;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DuplicateKeyException;
@@ -14,6 +18,8 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -23,6 +29,8 @@ import reactor.core.publisher.Mono;
  */
 @Component
 public class Leases {
+
+	private static final Logger log = LoggerFactory.getLogger(Leases.class);
 
 	private final ReactiveMongoTemplate mongo;
 
@@ -45,6 +53,24 @@ public class Leases {
 	/** Whether this instance now holds the lease for the given time. */
 	public Mono<Boolean> tryAcquire(String name, Duration duration) {
 		return Mono.defer(() -> acquire(name, duration));
+	}
+
+	/**
+	 * Runs {@code work} at every period, and at every extra tick, on whichever instance holds the named lease
+	 * (taken for two periods, so a crashed holder is replaced soon). One round at a time: ticks that come while
+	 * a round runs are dropped. A failed round is logged and the next tick tries again.
+	 */
+	public Disposable whileHolding(String name, Duration every, Flux<?> extraTicks, Supplier<Mono<?>> work) {
+		return Flux.merge(Flux.interval(every, every), extraTicks)
+			.onBackpressureDrop()
+			.concatMap(tick -> tryAcquire(name, every.multipliedBy(2))
+				.filter(Boolean::booleanValue)
+				.flatMap(held -> work.get())
+				.onErrorResume(failure -> {
+					log.warn("Scheduled work under lease {} failed; the next round tries again", name, failure);
+					return Mono.empty();
+				}), 1)
+			.subscribe();
 	}
 
 	private Mono<Boolean> acquire(String name, Duration duration) {

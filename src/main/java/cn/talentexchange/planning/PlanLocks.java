@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import cn.talentexchange.database.LostRace;
 import cn.talentexchange.web.ApiProblem;
 import cn.talentexchange.web.ProblemType;
 
@@ -80,15 +81,6 @@ class PlanLocks {
 	}
 
 	record Lease(String planId, PlanWindow window, Instant until) {
-	}
-
-	/** Another instance changed the lock document between our read and our write: read again. */
-	private static final class LostRace extends RuntimeException {
-
-		LostRace() {
-			super(null, null, false, false);
-		}
-
 	}
 
 }

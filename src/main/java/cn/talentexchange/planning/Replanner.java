@@ -76,16 +76,8 @@ class Replanner {
 		this.mongo = mongo;
 		this.settings = settings;
 		this.clock = clock;
-		this.schedule = Flux.merge(Flux.interval(EVERY, EVERY), assignments.freedSeats().sample(settings.replanDelay()))
-			.onBackpressureDrop()
-			.concatMap(tick -> leases.tryAcquire("replanning", EVERY.multipliedBy(2))
-				.filter(Boolean::booleanValue)
-				.flatMap(held -> replanDue().then(alerts.raise()))
-				.onErrorResume(failure -> {
-					log.warn("Replanning failed; the next round tries again", failure);
-					return Mono.empty();
-				}), 1)
-			.subscribe();
+		this.schedule = leases.whileHolding("replanning", EVERY, assignments.freedSeats().sample(settings.replanDelay()),
+				() -> replanDue().then(alerts.raise()));
 	}
 
 	/**

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import cn.talentexchange.database.ConditionalUpdates;
+import cn.talentexchange.database.LostRace;
 import cn.talentexchange.database.PagedQueries;
 import cn.talentexchange.notification.Audience;
 import cn.talentexchange.notification.Notice;
@@ -113,11 +114,11 @@ public class Placements {
 	}
 
 	/** One side's HR approves; when the other side has too, the placement is APPROVED (and ACTIVE once started). */
-	Mono<Secondment> approve(String id, Caller caller, Side side, String role) {
+	Mono<Secondment> approve(String id, Caller caller, Side side) {
 		String approval = "approvals." + side.name().toLowerCase();
 		Criteria scope = Criteria.where("_id").is(id).and(areaField(side)).in(List.copyOf(caller.organisationIds()));
 		return mongo.findOne(Query.query(scope), Secondment.class)
-			.flatMap(current -> updates.setOnce(Secondment.class, "secondment", scope,
+			.flatMap(current -> roleOf(current).flatMap(role -> updates.setOnce(Secondment.class, "secondment", scope,
 					Criteria.where("status").is(SecondmentStatus.NOMINATED),
 					held -> held.status() != SecondmentStatus.NOMINATED || approvalOf(held.approvals(), side) != null,
 					// When the other side already approved, the promotion below tells everyone at once.
@@ -128,9 +129,9 @@ public class Placements {
 					refused -> refused.status() == SecondmentStatus.NOMINATED
 							? new ApiProblem(ProblemType.INVALID_STATE, "The " + side + " side has already approved",
 									Map.of("currentStatus", refused.status().name()))
-							: ConditionalUpdates.invalidState("approve the placement", refused.status())))
+							: ConditionalUpdates.invalidState("approve the placement", refused.status()))
+				.flatMap(approved -> promote(approved, role))))
 			.switchIfEmpty(Mono.error(() -> ApiProblem.notFound("secondment", id)))
-			.flatMap(approved -> promote(approved, role))
 			.doOnNext(changed -> outbox.nudge());
 	}
 
@@ -158,11 +159,11 @@ public class Placements {
 	 * One side asks to extend an active placement; the longer period is reserved for the person at once, so
 	 * nothing else can take it while the other side decides.
 	 */
-	Mono<Secondment> askExtension(String id, Caller caller, Side side, LocalDate newEnd, String role) {
+	Mono<Secondment> askExtension(String id, Caller caller, Side side, LocalDate newEnd) {
 		Criteria scope = Criteria.where("_id").is(id).and(areaField(side)).in(List.copyOf(caller.organisationIds()));
 		return mongo.findOne(Query.query(scope), Secondment.class)
 			.switchIfEmpty(Mono.error(() -> ApiProblem.notFound("secondment", id)))
-			.flatMap(current -> {
+			.flatMap(current -> roleOf(current).flatMap(role -> {
 				if (!SecondmentStatus.AWAY.contains(current.status())) {
 					return Mono.error(ConditionalUpdates.invalidState("extend the placement", current.status()));
 				}
@@ -186,12 +187,12 @@ public class Placements {
 									? new ApiProblem(ProblemType.INVALID_STATE, "An extension is already waiting for approval",
 											Map.of("currentStatus", refused.status().name()))
 									: ConditionalUpdates.invalidState("extend the placement", refused.status())));
-			})
+			}))
 			.doOnNext(changed -> outbox.nudge());
 	}
 
 	/** The other side agrees to the extension; with both, the placement is EXTENDED to the new end. */
-	Mono<Secondment> approveExtension(String id, Caller caller, Side side, String role) {
+	Mono<Secondment> approveExtension(String id, Caller caller, Side side) {
 		String approval = "extension.approvals." + side.name().toLowerCase();
 		Criteria scope = Criteria.where("_id").is(id).and(areaField(side)).in(List.copyOf(caller.organisationIds()));
 		return updates.setOnce(Secondment.class, "secondment", scope, Criteria.where("status").in(SecondmentStatus.AWAY),
@@ -205,7 +206,7 @@ public class Placements {
 								Map.of("currentStatus", refused.status().name()))
 						: new ApiProblem(ProblemType.INVALID_STATE, "The " + side + " side has already approved the extension",
 								Map.of("currentStatus", refused.status().name())))
-			.flatMap(approved -> {
+			.flatMap(approved -> roleOf(approved).flatMap(role -> {
 				LocalDate newEnd = approved.extension().newEnd();
 				Query bothApproved = Query.query(Criteria.where("_id").is(id).and("status").in(SecondmentStatus.AWAY)
 					.and("extension.newEnd").is(newEnd)
@@ -214,17 +215,17 @@ public class Placements {
 						new Update().set("period.end", newEnd).unset("extension"),
 						notices(approved, role, "EXTENDED", newEnd, true, true))
 					.defaultIfEmpty(approved);
-			})
+			}))
 			.doOnNext(changed -> outbox.nudge());
 	}
 
 	/** Either side's HR, or a coordinator, ends a placement early with a reason; the person is free from tomorrow. */
-	Mono<Secondment> terminate(String id, Caller caller, String reason, String role) {
+	Mono<Secondment> terminate(String id, Caller caller, String reason) {
 		LocalDate today = LocalDate.now(clock);
 		Criteria scope = visible(caller).and("_id").is(id);
 		return mongo.findOne(Query.query(scope), Secondment.class)
 			.switchIfEmpty(Mono.error(() -> ApiProblem.notFound("secondment", id)))
-			.flatMap(current -> {
+			.flatMap(current -> roleOf(current).flatMap(role -> {
 				Secondment.Transition transition = new Secondment.Transition(SecondmentStatus.TERMINATED, clock.instant(),
 						caller.username(), reason);
 				return updates.transition(Secondment.class, "secondment", scope, null,
@@ -233,7 +234,7 @@ public class Placements {
 							.set("endedOn", today).unset("extension").push("history", transition),
 								notices(current, role, "TERMINATED", today, true, true)),
 						refused -> ConditionalUpdates.invalidState("terminate the placement", refused.status()));
-			})
+			}))
 			.flatMap(ended -> release(ended.candidateId(), ended.id(), today).thenReturn(ended))
 			.doOnNext(changed -> outbox.nudge());
 	}
@@ -242,18 +243,23 @@ public class Placements {
 	 * The calendar moves placements on: APPROVED ones start on their first day, ACTIVE and EXTENDED ones are
 	 * COMPLETED after their last. Returns how many changed.
 	 */
-	Mono<Long> advance(Map<String, String> rolesByPost) {
+	Mono<Long> advance() {
 		LocalDate today = LocalDate.now(clock);
 		Flux<Secondment> starting = mongo.find(Query.query(Criteria.where("status").is(SecondmentStatus.APPROVED)
 			.and("period.start").lte(today)), Secondment.class)
-			.concatMap(due -> activateIfStarted(due, rolesByPost.getOrDefault(due.postId(), "")));
+			.concatMap(due -> roleOf(due).flatMap(role -> activateIfStarted(due, role)));
 		Flux<Secondment> ending = mongo.find(Query.query(Criteria.where("status").in(SecondmentStatus.AWAY)
 			.and("period.end").lt(today)), Secondment.class)
-			.concatMap(due -> system(Query.query(Criteria.where("_id").is(due.id()).and("status").in(SecondmentStatus.AWAY)
-				.and("period.end").is(due.period().end())), SecondmentStatus.COMPLETED,
+			.concatMap(due -> roleOf(due).flatMap(role -> system(Query.query(Criteria.where("_id").is(due.id())
+				.and("status").in(SecondmentStatus.AWAY).and("period.end").is(due.period().end())), SecondmentStatus.COMPLETED,
 					new Update().set("endedOn", due.period().end()).unset("extension"),
-					notices(due, rolesByPost.getOrDefault(due.postId(), ""), "COMPLETED", due.period().end(), true, true)));
+					notices(due, role, "COMPLETED", due.period().end(), true, true))));
 		return Flux.concat(starting, ending).count().doOnNext(changed -> outbox.nudge());
+	}
+
+	/** The post's role, which the notices name. */
+	private Mono<String> roleOf(Secondment placement) {
+		return mongo.findById(placement.postId(), SecondmentPost.class).map(SecondmentPost::role).defaultIfEmpty("");
 	}
 
 	private Mono<Secondment> system(Query query, SecondmentStatus to, Update update, List<Notice> notices) {
@@ -365,14 +371,6 @@ public class Placements {
 	/** A coordinator sees all placements; an HR bureau those of its areas, on either side; an expert their own. */
 	private static Criteria visible(Caller caller) {
 		return HrScope.visible(caller, "homeAreaId", "hostAreaId");
-	}
-
-	private static final class LostRace extends RuntimeException {
-
-		LostRace() {
-			super(null, null, false, false);
-		}
-
 	}
 
 }

@@ -49,11 +49,6 @@ public record Secondment(String id, String postId, int position, String candidat
 
 	/** Who approved for each side, and when. */
 	public record Approvals(Approval home, Approval host) {
-
-		boolean complete() {
-			return home != null && host != null;
-		}
-
 	}
 
 	public record Approval(String by, Instant at) {

@@ -1,9 +1,7 @@
 package cn.talentexchange.secondment;
 
-import java.time.LocalDate;
 import java.util.Map;
 
-import cn.talentexchange.secondment.Secondment.Side;
 import cn.talentexchange.secondment.SecondmentPost.PostStatus;
 import cn.talentexchange.security.Caller;
 import cn.talentexchange.web.ApiProblem;
@@ -15,7 +13,7 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
-/** What HR bureaus do with placements: nominate by hand, approve, extend, terminate. */
+/** Nominations by hand, checked against the same rules as the matcher's. */
 @Component
 class SecondmentDesk {
 
@@ -73,30 +71,6 @@ class SecondmentDesk {
 							: placements.nominate("sec-" + postId + "-" + candidateId, found, held.intValue(), person, home,
 									pairingId, null, caller.username()));
 			});
-	}
-
-	Mono<Secondment> approve(String id, Caller caller, Side side) {
-		return roleOf(id).flatMap(role -> placements.approve(id, caller, side, role));
-	}
-
-	Mono<Secondment> askExtension(String id, Caller caller, Side side, LocalDate newEnd) {
-		return roleOf(id).flatMap(role -> placements.askExtension(id, caller, side, newEnd, role));
-	}
-
-	Mono<Secondment> approveExtension(String id, Caller caller, Side side) {
-		return roleOf(id).flatMap(role -> placements.approveExtension(id, caller, side, role));
-	}
-
-	Mono<Secondment> terminate(String id, Caller caller, String reason) {
-		return roleOf(id).flatMap(role -> placements.terminate(id, caller, reason, role));
-	}
-
-	/** The post's role, for the notices; a placement that does not exist is the caller's 404 further on. */
-	private Mono<String> roleOf(String placementId) {
-		return mongo.findById(placementId, Secondment.class)
-			.flatMap(placement -> mongo.findById(placement.postId(), SecondmentPost.class))
-			.map(SecondmentPost::role)
-			.defaultIfEmpty("");
 	}
 
 }

@@ -55,7 +55,11 @@ class SecondmentSeeds implements StartupTask {
 
 	private final Clock clock;
 
-	SecondmentSeeds(ReactiveMongoTemplate mongo, JsonMapper json, SeedSettings settings, Clock clock) {
+	private final SecondmentReferences organisations;
+
+	SecondmentSeeds(ReactiveMongoTemplate mongo, JsonMapper json, SeedSettings settings, Clock clock,
+			SecondmentReferences organisations) {
+		this.organisations = organisations;
 		this.mongo = mongo;
 		this.json = json;
 		this.settings = settings;
@@ -78,7 +82,7 @@ class SecondmentSeeds implements StartupTask {
 			.hasElement()
 			.flatMap(loaded -> loaded ? Mono.empty()
 					: Mono.zip(mongo.findAll(Skill.class).map(Skill::id).collect(Collectors.toSet()),
-							mongo.findAll(Pairing.class).collectList())
+							organisations.pairingsByArea())
 						.flatMap(known -> write(read(file), known.getT1(), known.getT2())));
 	}
 
@@ -95,7 +99,7 @@ class SecondmentSeeds implements StartupTask {
 		}
 	}
 
-	private Mono<Void> write(SeedFile seeds, Set<String> skills, List<Pairing> pairings) {
+	private Mono<Void> write(SeedFile seeds, Set<String> skills, Map<String, Pairing> byArea) {
 		LocalDate month = LocalDate.now(clock).withDayOfMonth(1);
 		LocalDate today = LocalDate.now(clock);
 		Instant now = clock.instant();
@@ -130,9 +134,6 @@ class SecondmentSeeds implements StartupTask {
 			candidates.put(seed.id(), new SecondmentCandidate(seed.id(), seed.name(), home.id(), home.areaId(), null,
 					seed.skills(), availability, seed.preferredAreaIds(), "seed", List.of(), 0, now, now));
 		}
-		Map<String, Pairing> byArea = new HashMap<>();
-		pairings.forEach(pairing -> List.of(pairing.countyId(), pairing.districtId(), pairing.parkId())
-			.forEach(area -> byArea.putIfAbsent(area, pairing)));
 		List<Secondment> placements = new ArrayList<>();
 		Set<String> placed = new HashSet<>();
 		for (PlacementSeed seed : seeds.placements()) {

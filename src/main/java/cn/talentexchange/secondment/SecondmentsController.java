@@ -135,25 +135,25 @@ class SecondmentsController {
 
 	@PostMapping("/{id}/approve")
 	Mono<ResponseEntity<Secondment>> approve(Caller caller, @PathVariable String id, @Valid @RequestBody SideInput input) {
-		return desk.approve(id, caller, input.side()).map(SecondmentsController::versioned);
+		return placements.approve(id, caller, input.side()).map(SecondmentsController::versioned);
 	}
 
 	@PostMapping("/{id}/extension")
 	Mono<ResponseEntity<Secondment>> askExtension(Caller caller, @PathVariable String id,
 			@Valid @RequestBody ExtensionInput input) {
-		return desk.askExtension(id, caller, input.side(), input.newEnd()).map(SecondmentsController::versioned);
+		return placements.askExtension(id, caller, input.side(), input.newEnd()).map(SecondmentsController::versioned);
 	}
 
 	@PostMapping("/{id}/extension/approve")
 	Mono<ResponseEntity<Secondment>> approveExtension(Caller caller, @PathVariable String id,
 			@Valid @RequestBody SideInput input) {
-		return desk.approveExtension(id, caller, input.side()).map(SecondmentsController::versioned);
+		return placements.approveExtension(id, caller, input.side()).map(SecondmentsController::versioned);
 	}
 
 	@PostMapping("/{id}/terminate")
 	Mono<ResponseEntity<Secondment>> terminate(Caller caller, @PathVariable String id,
 			@Valid @RequestBody Termination input) {
-		return desk.terminate(id, caller, input.reason()).map(SecondmentsController::versioned);
+		return placements.terminate(id, caller, input.reason()).map(SecondmentsController::versioned);
 	}
 
 	private static ResponseEntity<Secondment> versioned(Secondment placement) {
