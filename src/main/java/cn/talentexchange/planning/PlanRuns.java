@@ -24,7 +24,6 @@ import cn.talentexchange.web.PagedList;
 import cn.talentexchange.web.Paging;
 import cn.talentexchange.web.ProblemType;
 import org.bson.types.ObjectId;
-import org.optaplanner.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -247,8 +246,7 @@ class PlanRuns {
 	}
 
 	private static boolean breaksHardRule(PlanRun.Proposal proposal) {
-		return proposal.scoredBy().stream()
-			.anyMatch(scored -> HardMediumSoftLongScore.parseScore(scored.score()).hardScore() < 0);
+		return proposal.scoredBy().stream().anyMatch(scored -> ScoreView.breaksHardRule(scored.score()));
 	}
 
 	private Mono<Outcome> offerIfStillPossible(PlanRun run, PlanRun.Proposal proposal) {

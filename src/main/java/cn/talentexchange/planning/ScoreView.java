@@ -20,4 +20,9 @@ public record ScoreView(String text, long hard, long medium, long soft, boolean 
 		return text == null ? null : of(HardMediumSoftLongScore.parseScore(text));
 	}
 
+	/** Whether a score (of a plan, or what a rule cost one position) breaks a hard rule: such is never published. */
+	public static boolean breaksHardRule(String text) {
+		return HardMediumSoftLongScore.parseScore(text).hardScore() < 0;
+	}
+
 }

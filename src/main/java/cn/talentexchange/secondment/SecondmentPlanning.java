@@ -18,6 +18,7 @@ import java.util.stream.Collectors;
 import cn.talentexchange.database.PagedQueries;
 import cn.talentexchange.pairing.Pairing;
 import cn.talentexchange.planning.PlanningSettings;
+import cn.talentexchange.planning.ScoreView;
 import cn.talentexchange.secondment.solver.PositionSlot;
 import cn.talentexchange.secondment.solver.SecondmentPlan;
 import cn.talentexchange.security.Caller;
@@ -137,7 +138,7 @@ class SecondmentPlanning {
 							"Only a solved plan can be published", Map.of("currentStatus", run.status().name())));
 				}
 				// Some hard rules (too many away from one organisation) score on no single position: check the whole.
-				if (run.score() == null || HardMediumSoftLongScore.parseScore(run.score()).hardScore() < 0) {
+				if (run.score() == null || ScoreView.breaksHardRule(run.score())) {
 					return Mono.<PublishResult>error(new ApiProblem(ProblemType.INVALID_STATE,
 							"The plan breaks hard rules (" + run.score() + ")", Map.of("currentStatus", run.status().name())));
 				}
@@ -171,8 +172,7 @@ class SecondmentPlanning {
 	}
 
 	private static boolean breaksHardRule(SecondmentPlanRun.Proposal proposal) {
-		return proposal.scoredBy().stream()
-			.anyMatch(scored -> HardMediumSoftLongScore.parseScore(scored.score()).hardScore() < 0);
+		return proposal.scoredBy().stream().anyMatch(scored -> ScoreView.breaksHardRule(scored.score()));
 	}
 
 	private void solveInBackground(SecondmentPlanRun run) {
