@@ -84,6 +84,11 @@ public class Requests {
 			.map(result -> result.getMatchedCount() > 0);
 	}
 
+	/** Requests opened for planning from {@code from} (inclusive) to {@code to} (exclusive), drafts never. */
+	public Flux<DemandRequest> openedBetween(Instant from, Instant to) {
+		return mongo.find(Query.query(Criteria.where("openedAt").gte(from).lt(to)), DemandRequest.class);
+	}
+
 	public Mono<DemandRequest> findById(String requestId) {
 		return mongo.findById(requestId, DemandRequest.class);
 	}

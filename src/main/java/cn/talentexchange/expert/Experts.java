@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import cn.talentexchange.database.ConditionalUpdates;
@@ -58,8 +59,20 @@ public class Experts {
 
 	/** Experts the planner may use: active and willing to be contacted. */
 	public Flux<Expert> plannable() {
-		return mongo.find(Query.query(Criteria.where("status").is(ExpertStatus.ACTIVE).and("contactConsent").is(true)),
-				Expert.class);
+		return mongo.find(plannableOnes(), Expert.class);
+	}
+
+	/** The organisation of each expert the planner may use, by expert id, read without the rest of the profile. */
+	public Mono<Map<String, String>> plannableOrganisations() {
+		Query query = plannableOnes();
+		query.fields().include("organisationId");
+		return mongo.find(query, Document.class, "experts")
+			.filter(expert -> expert.getString("organisationId") != null)
+			.collectMap(expert -> expert.getString("_id"), expert -> expert.getString("organisationId"));
+	}
+
+	private static Query plannableOnes() {
+		return Query.query(Criteria.where("status").is(ExpertStatus.ACTIVE).and("contactConsent").is(true));
 	}
 
 	/** The id of the caller's expert profile; a 404 problem when they have none. */

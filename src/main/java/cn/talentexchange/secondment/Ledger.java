@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 
 import cn.talentexchange.pairing.Pairing;
 import cn.talentexchange.pairing.ReferenceData;
@@ -22,7 +23,7 @@ import reactor.core.publisher.Mono;
  * window counts.
  */
 @Component
-class Ledger {
+public class Ledger {
 
 	private static final Period ALL_TIME = new Period(LocalDate.of(1900, 1, 1), LocalDate.of(2999, 12, 31));
 
@@ -43,20 +44,33 @@ class Ledger {
 			return Mono.error(ApiProblem.invalid("to", "must not be before from"));
 		}
 		Period window = new Period(from == null ? ALL_TIME.start() : from, to == null ? ALL_TIME.end() : to);
+		Predicate<String> seesArea = area -> HrScope.seesAll(caller) || caller.organisationIds().contains(area);
+		return tally(window, seesArea);
+	}
+
+	/** Cadre-months each pairing exchanged inside the dates (inclusive), every stage counted, by pairing id. */
+	public Mono<Map<String, PairingMonths>> pairingMonths(LocalDate from, LocalDate to) {
+		return tally(new Period(from, to), area -> true).map(view -> {
+			Map<String, PairingMonths> months = new TreeMap<>();
+			view.pairings().forEach(pairing -> months.put(pairing.pairingId(),
+					new PairingMonths(pairing.cityToCounty().total(), pairing.countyToCity().total())));
+			return months;
+		});
+	}
+
+	private Mono<LedgerView> tally(Period window, Predicate<String> seesArea) {
 		return Mono.zip(placements.meeting(window)
-			.filter(placement -> HrScope.seesAll(caller) || caller.organisationIds().contains(placement.homeAreaId())
-					|| caller.organisationIds().contains(placement.hostAreaId()))
+			.filter(placement -> seesArea.test(placement.homeAreaId()) || seesArea.test(placement.hostAreaId()))
 			.collectList(), organisations.organisations(), references.pairings().collectList())
-			.map(loaded -> tally(window, loaded.getT1(), loaded.getT2(), loaded.getT3(), caller));
+			.map(loaded -> tally(window, loaded.getT1(), loaded.getT2(), loaded.getT3(), seesArea));
 	}
 
 	static LedgerView tally(Period window, List<Secondment> placements, Map<String, SecondmentOrganisation> organisations,
-			List<Pairing> pairings, Caller caller) {
+			List<Pairing> pairings, Predicate<String> seesArea) {
 		Map<String, Tally[]> byPairing = new TreeMap<>();
 		Map<String, Tally> byOrganisationPair = new TreeMap<>();
 		for (Pairing pairing : pairings) {
-			if (HrScope.seesAll(caller) || caller.organisationIds().contains(pairing.countyId())
-					|| caller.organisationIds().contains(pairing.districtId()) || caller.organisationIds().contains(pairing.parkId())) {
+			if (seesArea.test(pairing.countyId()) || seesArea.test(pairing.districtId()) || seesArea.test(pairing.parkId())) {
 				byPairing.put(pairing.id(), new Tally[] { new Tally(), new Tally() });
 			}
 		}
@@ -121,6 +135,10 @@ class Ledger {
 			return new Months(round(planned), round(active), round(completed), round(total()));
 		}
 
+	}
+
+	/** Cadre-months a pairing's city side sent to its county and the county sent back. */
+	public record PairingMonths(double cityToCounty, double countyToCity) {
 	}
 
 	/** Cadre-months by stage. */

@@ -80,6 +80,8 @@ class SecurityConfiguration {
 				.hasRole(Role.HR_BUREAU.name())
 				.pathMatchers(API + "/secondments", API + "/secondments/**")
 				.hasAnyRole(Role.HR_BUREAU.name(), Role.COORDINATOR.name())
+				.pathMatchers(HttpMethod.GET, API + "/reports/**")
+				.hasAnyRole(Role.COORDINATOR.name(), Role.COUNTY_AGENCY.name())
 				.pathMatchers(API + "/me/**").authenticated()
 				.pathMatchers("/actuator/**").hasRole(Role.ADMIN.name())
 				.anyExchange().authenticated())

@@ -1,0 +1,58 @@
+package cn.talentexchange.report;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.function.Function;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
+/** Rows written as RFC 4180 CSV under headers in the reader's language. */
+final class CsvTable<T> {
+
+	private final List<Column<T>> columns;
+
+	CsvTable(List<Column<T>> columns) {
+		this.columns = List.copyOf(columns);
+	}
+
+	String write(List<T> rows, boolean chinese) {
+		String[] headers = columns.stream().map(column -> chinese ? column.zh() : column.en()).toArray(String[]::new);
+		StringBuilder out = new StringBuilder();
+		try (CSVPrinter printer = CSVFormat.RFC4180.builder().setHeader(headers).get().print(out)) {
+			for (T row : rows) {
+				printer.printRecord(columns.stream().map(column -> cell(column.value().apply(row))));
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return out.toString();
+	}
+
+	/** Plain decimals (no exponent), ISO dates and instants, enum names, nothing for null. */
+	private static Object cell(Object value) {
+		if (value == null) {
+			return "";
+		}
+		if (value instanceof Double number) {
+			return BigDecimal.valueOf(number).stripTrailingZeros().toPlainString();
+		}
+		return value.toString();
+	}
+
+	/** One column: its header in English and in Chinese, and how a row fills it. */
+	record Column<T>(String en, String zh, Function<T, Object> value) {
+
+		<R> Column<R> of(Function<R, T> part) {
+			return new Column<>(en, zh, row -> {
+				T inner = part.apply(row);
+				return inner == null ? null : value.apply(inner);
+			});
+		}
+
+	}
+
+}

@@ -1,0 +1,141 @@
+package cn.talentexchange.report;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import cn.talentexchange.assignment.AssignmentStatus;
+import cn.talentexchange.assignment.DeclineReason;
+import cn.talentexchange.assignment.VisitFacts.VisitFact;
+import cn.talentexchange.demand.DemandRequest;
+import cn.talentexchange.demand.Priority;
+import cn.talentexchange.demand.RequestStatus;
+
+/** Adds up one scope's figures as its requests and visits are fed in. */
+final class FigureTally {
+
+	/** A position counts as filled once an expert holds it with a yes, whether or not they then came. */
+	private static final Set<AssignmentStatus> FILLING = Set.of(AssignmentStatus.ACCEPTED, AssignmentStatus.CHECKED_IN,
+			AssignmentStatus.COMPLETED, AssignmentStatus.NO_SHOW);
+
+	private int posted;
+
+	private int cancelled;
+
+	private final Map<Priority, int[]> seats = new EnumMap<>(Priority.class);
+
+	private final List<Double> hoursToAcceptance = new ArrayList<>();
+
+	private int offers;
+
+	private int accepted;
+
+	private int declined;
+
+	private final Map<DeclineReason, Integer> declinesByReason = new EnumMap<>(DeclineReason.class);
+
+	private int expired;
+
+	private int completed;
+
+	private int noShows;
+
+	private int expertDays;
+
+	private double hours;
+
+	private int rated;
+
+	private int ratingSum;
+
+	private final int[] outcomes = new int[3];
+
+	FigureTally() {
+		for (Priority priority : Priority.values()) {
+			seats.put(priority, new int[2]);
+		}
+		for (DeclineReason reason : DeclineReason.values()) {
+			declinesByReason.put(reason, 0);
+		}
+	}
+
+	/** A request opened in the period, with every assignment ever made on it. */
+	void addRequest(DemandRequest request, Collection<VisitFact> facts) {
+		posted++;
+		if (request.status() == RequestStatus.CANCELLED) {
+			cancelled++;
+			return;
+		}
+		Set<String> filledPositions = new HashSet<>();
+		Instant firstYes = null;
+		for (VisitFact fact : facts) {
+			if (FILLING.contains(fact.status())) {
+				filledPositions.add(fact.seat() + ":" + fact.position());
+			}
+			if (fact.accepted() != null && (firstYes == null || fact.accepted().at().isBefore(firstYes))) {
+				firstYes = fact.accepted().at();
+			}
+		}
+		int[] bucket = seats.get(request.priority());
+		bucket[0] += request.seatPositions();
+		bucket[1] += filledPositions.size();
+		if (firstYes != null) {
+			hoursToAcceptance.add(Duration.between(request.openedAt(), firstYes).toSeconds() / 3600.0);
+		}
+	}
+
+	/** An assignment whose visit date is in the period. */
+	void addVisit(VisitFact fact) {
+		offers++;
+		if (fact.accepted() != null) {
+			accepted++;
+		}
+		switch (fact.status()) {
+			case DECLINED -> {
+				declined++;
+				declinesByReason.merge(fact.declineReason(), 1, Integer::sum);
+			}
+			case EXPIRED -> expired++;
+			case NO_SHOW -> noShows++;
+			case COMPLETED -> {
+				completed++;
+				expertDays += fact.days();
+				hours += fact.hours() == null ? 0 : fact.hours();
+				if (fact.feedback() != null) {
+					rated++;
+					ratingSum += fact.feedback().rating();
+					outcomes[fact.feedback().outcome().ordinal()]++;
+				}
+			}
+			default -> {
+			}
+		}
+	}
+
+	Figures figures(Figures.Fairness fairness, Figures.CadreMonths secondments) {
+		Map<Priority, Figures.Seats> byPriority = new EnumMap<>(Priority.class);
+		int positions = 0;
+		int filled = 0;
+		for (Map.Entry<Priority, int[]> bucket : seats.entrySet()) {
+			byPriority.put(bucket.getKey(), Figures.Seats.of(bucket.getValue()[0], bucket.getValue()[1]));
+			positions += bucket.getValue()[0];
+			filled += bucket.getValue()[1];
+		}
+		Figures.Demand demand = new Figures.Demand(posted, cancelled, Figures.Seats.of(positions, filled), byPriority,
+				Statistics.round(Statistics.median(hoursToAcceptance), 1), hoursToAcceptance.size());
+		Figures.Visits visits = new Figures.Visits(offers, accepted, declined,
+				Statistics.round(Statistics.ratio(declined, offers), 4), declinesByReason, expired, completed, noShows,
+				Statistics.round(Statistics.ratio(noShows, completed + noShows), 4), expertDays,
+				Statistics.round(hours, 2));
+		Figures.Outcomes rating = new Figures.Outcomes(rated, outcomes[0], outcomes[1], outcomes[2],
+				Statistics.round(Statistics.ratio(ratingSum, rated), 2));
+		return new Figures(demand, visits, rating, fairness, secondments);
+	}
+
+}
