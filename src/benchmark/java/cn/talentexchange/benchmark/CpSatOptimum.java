@@ -31,7 +31,7 @@ import com.google.ortools.sat.Literal;
 /**
  * The proven optimum of a (small) weekend plan with CP-SAT, on exactly the objective of
  * {@code WeekendConstraints}: the hard rules are constraints; the medium level (priority-weighted unfilled
- * positions) is minimised first, then fixed, then the soft level with all ten terms at the given weights, including
+ * positions) is minimised first, then fixed, then the soft level with all eleven terms at the given weights, including
  * the squared load per expert, the squared shortage per county, pairs of consecutive weekends worked and
  * shared-travel pairs.
  *
@@ -109,6 +109,7 @@ public final class CpSatOptimum {
 					cost += overQualified * weights.overQualified();
 				}
 				cost += preferenceMisses(slot, expert) * weights.preferences();
+				cost += expert.trackRecordOn(visit.getCategory()).penalty() * weights.trackRecord();
 				if (visit.getEarlierExpertIds().contains(expert.getId())) {
 					cost -= weights.continuity();
 				}

@@ -17,6 +17,7 @@ import cn.talentexchange.benchmark.InstanceGenerator.Size;
 import cn.talentexchange.demand.Priority;
 import cn.talentexchange.demand.Seat;
 import cn.talentexchange.demand.VisitDuration;
+import cn.talentexchange.planning.TrackRecords;
 import cn.talentexchange.planning.WeekendProblemBuilder;
 import cn.talentexchange.planning.domain.SeatSlot;
 import cn.talentexchange.planning.domain.SoftWeights;
@@ -241,7 +242,7 @@ public final class WeekendBenchmark {
 
 	static WeekendPlan build(Instance instance) {
 		return WeekendProblemBuilder.build(instance.window(), instance.requests(), instance.experts(), instance.pairings(),
-				List.of(), new WeekendWeights(SoftWeights.DEFAULTS));
+				List.of(), TrackRecords.NONE, new WeekendWeights(SoftWeights.DEFAULTS));
 	}
 
 	private static String describe(Instance instance) {

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 
 import cn.talentexchange.database.ConditionalUpdates;
 import cn.talentexchange.database.PagedQueries;
@@ -95,6 +96,15 @@ public class Requests {
 
 	public Flux<DemandRequest> findAllById(Collection<String> requestIds) {
 		return mongo.find(Query.query(Criteria.where("_id").in(requestIds)), DemandRequest.class);
+	}
+
+	/** The action category of each request found, by id; only that field is read. */
+	public Mono<Map<String, ActionCategory>> categoriesOf(Collection<String> requestIds) {
+		return mongo.query(DemandRequest.class)
+			.as(RequestCategory.class)
+			.matching(Query.query(Criteria.where("_id").in(requestIds)))
+			.all()
+			.collectMap(RequestCategory::id, RequestCategory::category);
 	}
 
 	Mono<PagedList<DemandRequest>> list(Caller caller, String countyId, RequestStatus status, ActionCategory category,
@@ -251,6 +261,10 @@ public class Requests {
 
 	private static <T> List<T> orEmpty(List<T> list) {
 		return list == null ? List.of() : list;
+	}
+
+	/** The projection {@link #categoriesOf} reads. */
+	record RequestCategory(String id, ActionCategory category) {
 	}
 
 }

@@ -35,6 +35,13 @@ public class ReferenceData {
 		return mongo.findById(skillId, Skill.class);
 	}
 
+	/** The action's name in Chinese or English, as the taxonomy spells it. */
+	public Mono<String> categoryName(ActionCategory category, boolean chinese) {
+		return mongo.findById(category.name(), SkillCategory.class)
+			.map(found -> chinese ? found.nameZh() : found.nameEn())
+			.defaultIfEmpty(category.name());
+	}
+
 	public Flux<Pairing> pairings() {
 		return mongo.findAll(Pairing.class);
 	}

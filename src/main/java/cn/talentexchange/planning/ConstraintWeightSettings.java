@@ -32,7 +32,10 @@ class ConstraintWeightSettings {
 	}
 
 	Mono<Stored> current() {
-		return mongo.findById(ID, Stored.class).defaultIfEmpty(new Stored(ID, SoftWeights.DEFAULTS, 0, null, null));
+		return mongo.findById(ID, Stored.class)
+			.map(stored -> new Stored(stored.id(), stored.weights().withNewRulesAtDefault(), stored.version(),
+					stored.updatedAt(), stored.updatedBy()))
+			.defaultIfEmpty(new Stored(ID, SoftWeights.DEFAULTS, 0, null, null));
 	}
 
 	/** Version 0 means "still the defaults": the first change creates the document. */

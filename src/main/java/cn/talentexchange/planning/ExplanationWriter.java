@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -18,6 +19,7 @@ import cn.talentexchange.demand.Seat;
 import cn.talentexchange.demand.VisitDuration;
 import cn.talentexchange.expert.Expert;
 import cn.talentexchange.expert.HeldSkill;
+import cn.talentexchange.planning.domain.TrackRecord;
 import cn.talentexchange.planning.domain.Travel;
 import cn.talentexchange.planning.domain.Visit;
 import cn.talentexchange.planning.domain.WeekendWeights;
@@ -26,6 +28,9 @@ import cn.talentexchange.planning.domain.WeekendWeights;
  * Writes a request's explanation from the plan that covered it and the stored facts: for each chosen
  * expert the reasons the plan scored, for each empty seat the funnel from "has the skill" down to
  * "was free", so a county agency can see where the people went.
+ *
+ * <p>Every seat pays for its expert's track record, so that rule is named only where it decided: the chosen
+ * expert's record on this category beats the prior and everyone else who was free to come that day.
  */
 final class ExplanationWriter {
 
@@ -43,11 +48,15 @@ final class ExplanationWriter {
 
 	private final Map<String, String> skillNames;
 
+	private final TrackRecords trackRecords;
+
+	private final String categoryName;
+
 	private final boolean chinese;
 
 	ExplanationWriter(DemandRequest request, PlanRun plan, Collection<Expert> experts, Collection<Assignment> assignments,
 			Set<String> pairedOrganisations, Map<String, String> organisationNames, Map<String, String> skillNames,
-			boolean chinese) {
+			TrackRecords trackRecords, String categoryName, boolean chinese) {
 		this.request = request;
 		this.plan = plan;
 		this.experts = experts;
@@ -55,6 +64,8 @@ final class ExplanationWriter {
 		this.pairedOrganisations = pairedOrganisations;
 		this.organisationNames = organisationNames;
 		this.skillNames = skillNames;
+		this.trackRecords = trackRecords;
+		this.categoryName = categoryName;
 		this.chinese = chinese;
 	}
 
@@ -71,7 +82,7 @@ final class ExplanationWriter {
 			int seatIndex = index;
 			List<Explanation.ChosenExpert> chosen = mine.stream()
 				.filter(proposal -> proposal.seat() == seatIndex && proposal.expertId() != null)
-				.map(proposal -> chosen(proposal, seat))
+				.map(proposal -> chosen(proposal, seat, date, mine))
 				.toList();
 			int unfilled = seat.count() - chosen.size();
 			// The agency may have lowered the count since the plan; extra chosen people still show.
@@ -86,7 +97,8 @@ final class ExplanationWriter {
 				plan != null && plan.publishedAt() != null, date, summary(date, positions, filledTotal), seats);
 	}
 
-	private Explanation.ChosenExpert chosen(PlanRun.Proposal proposal, Seat seat) {
+	private Explanation.ChosenExpert chosen(PlanRun.Proposal proposal, Seat seat, LocalDate date,
+			List<PlanRun.Proposal> mine) {
 		Expert expert = experts.stream().filter(candidate -> candidate.id().equals(proposal.expertId())).findFirst().orElse(null);
 		Set<String> scored = new HashSet<>();
 		proposal.scoredBy().forEach(score -> scored.add(score.constraint()));
@@ -115,18 +127,49 @@ final class ExplanationWriter {
 		if (scored.contains(WeekendWeights.PREFERENCES)) {
 			reasons.add(chinese ? "该县或该领域不在其首选之列" : "this county or field is not among their preferences");
 		}
+		if (scored.contains(WeekendWeights.TRACK_RECORD) && trackRecordDecided(expert, seat, date, mine)) {
+			reasons.add(trackRecordText(trackRecordOf(expert)));
+		}
 		return new Explanation.ChosenExpert(proposal.position(), expert.id(), expert.displayName(), expert.organisationId(),
 				level, minutes, reasons);
+	}
+
+	/** Whether the expert's record beats the prior and every other expert who could have taken the seat that day. */
+	private boolean trackRecordDecided(Expert expert, Seat seat, LocalDate date, List<PlanRun.Proposal> mine) {
+		int penalty = trackRecordOf(expert).penalty();
+		if (date == null || penalty >= TrackRecord.NONE.penalty()) {
+			return false;
+		}
+		List<Expert> instead = experts.stream()
+			.filter(other -> level(other, seat.skill()) >= seat.minLevel() && !declinedBefore(other) && !conflicted(other)
+					&& !tooFar(other) && freeOn(other, date) && weekendsUsed(other, date) < other.maxWeekendsPerMonth()
+					&& !busyOn(other, date, mine))
+			.toList();
+		return !instead.isEmpty() && instead.stream().allMatch(other -> trackRecordOf(other).penalty() > penalty);
+	}
+
+	private TrackRecord trackRecordOf(Expert expert) {
+		return trackRecords.of(expert.id(), request.category());
+	}
+
+	private String trackRecordText(TrackRecord record) {
+		String rating = String.format(Locale.ROOT, "%.1f", record.averageRating());
+		int noShows = record.noShows();
+		if (chinese) {
+			return "此前同类（" + categoryName + "）走访成效好：" + record.visits() + "次中解决" + record.solved() + "次，平均评分" + rating
+					+ (noShows == 0 ? "" : "，缺席" + noShows + "次");
+		}
+		return "good results on earlier visits of this kind (" + categoryName + "): " + record.solved() + " of "
+				+ record.visits() + " solved, average rating " + rating
+				+ (noShows == 0 ? "" : ", " + noShows + (noShows == 1 ? " no-show" : " no-shows"));
 	}
 
 	private Explanation.UnfilledReason whyUnfilled(Seat seat, LocalDate date, List<PlanRun.Proposal> mine) {
 		List<Expert> qualified = experts.stream().filter(expert -> level(expert, seat.skill()) >= seat.minLevel()).toList();
 		List<Expert> left = new ArrayList<>(qualified);
-		int declined = drop(left, expert -> assignments.stream().anyMatch(assignment -> assignment.status() == AssignmentStatus.DECLINED
-				&& assignment.expertId().equals(expert.id()) && assignment.requestId().equals(request.id())));
-		int conflicted = drop(left, expert -> request.excludedExpertIds().contains(expert.id())
-				|| request.excludedOrganisationIds().contains(expert.organisationId()));
-		int tooFar = drop(left, expert -> Travel.minutes(expert.homeLocation(), request.location().point()) > expert.maxTravelMinutes());
+		int declined = drop(left, this::declinedBefore);
+		int conflicted = drop(left, this::conflicted);
+		int tooFar = drop(left, this::tooFar);
 		int notAvailable = drop(left, expert -> !freeOn(expert, date));
 		int overCap = date == null ? 0 : drop(left, expert -> weekendsUsed(expert, date) >= expert.maxWeekendsPerMonth());
 		int busy = date == null ? 0 : drop(left, expert -> busyOn(expert, date, mine));
@@ -185,6 +228,20 @@ final class ExplanationWriter {
 		return chinese ? "排期将走访定于" + date + "：共" + positions + "个席位，已安排" + filled + "个，空缺" + (positions - filled) + "个。"
 				: "The plan sets the visit on " + date + ": " + filled + " of " + positions + " seats filled, "
 						+ (positions - filled) + " empty.";
+	}
+
+	private boolean declinedBefore(Expert expert) {
+		return assignments.stream().anyMatch(assignment -> assignment.status() == AssignmentStatus.DECLINED
+				&& assignment.expertId().equals(expert.id()) && assignment.requestId().equals(request.id()));
+	}
+
+	private boolean conflicted(Expert expert) {
+		return request.excludedExpertIds().contains(expert.id())
+				|| request.excludedOrganisationIds().contains(expert.organisationId());
+	}
+
+	private boolean tooFar(Expert expert) {
+		return Travel.minutes(expert.homeLocation(), request.location().point()) > expert.maxTravelMinutes();
 	}
 
 	private boolean freeOn(Expert expert, LocalDate date) {

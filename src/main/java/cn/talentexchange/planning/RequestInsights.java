@@ -91,11 +91,12 @@ class RequestInsights {
 					.map(pairing -> Set.of(pairing.districtId(), pairing.parkId()))
 					.defaultIfEmpty(Set.of());
 				return Mono.zip(experts.plannable().collectList(), binding, paired, references.organisationNames(chinese),
-						skillNames)
+						skillNames, TrackRecords.load(assignments, requests),
+						references.categoryName(request.category(), chinese))
 					.flatMap(facts -> withProposedExperts(facts.getT1(), plan.orElse(null))
 						.publishOn(Schedulers.boundedElastic())
 						.map(all -> new ExplanationWriter(request, plan.orElse(null), all, facts.getT2(), facts.getT3(),
-								facts.getT4(), facts.getT5(), chinese).write()));
+								facts.getT4(), facts.getT5(), facts.getT6(), facts.getT7(), chinese).write()));
 			}));
 	}
 
@@ -118,10 +119,10 @@ class RequestInsights {
 						references.pairings().collectList(),
 						Flux.concat(assignments.between(from, to, AssignmentStatus.HOLDING), assignments.declines())
 							.collectMap(Assignment::id).map(map -> List.copyOf(map.values())),
-						weights.current())
+						TrackRecords.load(assignments, requests), weights.current())
 					.publishOn(Schedulers.boundedElastic())
 					.map(facts -> rank(plan, requestId, seat, facts.getT1(), facts.getT2(), facts.getT3(), facts.getT4(),
-							new WeekendWeights(facts.getT5().weights())));
+							facts.getT5(), new WeekendWeights(facts.getT6().weights())));
 			})
 			.map(ranked -> {
 				int from = (int) Math.min(paging.offset(), ranked.size());
@@ -131,8 +132,9 @@ class RequestInsights {
 	}
 
 	private List<Candidate> rank(PlanRun run, String requestId, int seat, List<DemandRequest> planned, List<Expert> pool,
-			List<Pairing> pairings, List<Assignment> binding, WeekendWeights weekendWeights) {
-		WeekendPlan plan = WeekendProblemBuilder.build(run.window(), planned, pool, pairings, binding, weekendWeights);
+			List<Pairing> pairings, List<Assignment> binding, TrackRecords trackRecords, WeekendWeights weekendWeights) {
+		WeekendPlan plan = WeekendProblemBuilder.build(run.window(), planned, pool, pairings, binding, trackRecords,
+				weekendWeights);
 		Map<String, PlannedExpert> byId = new HashMap<>();
 		plan.getExperts().forEach(expert -> byId.put(expert.getId(), expert));
 		Map<String, PlanRun.Proposal> proposals = new HashMap<>();

@@ -41,7 +41,8 @@ public final class WeekendProblemBuilder {
 	}
 
 	public static WeekendPlan build(PlanWindow window, Collection<DemandRequest> requests, Collection<Expert> experts,
-			Collection<Pairing> pairings, Collection<Assignment> assignments, WeekendWeights weights) {
+			Collection<Pairing> pairings, Collection<Assignment> assignments, TrackRecords trackRecords,
+			WeekendWeights weights) {
 		Map<String, Set<String>> declined = new HashMap<>();
 		Map<String, Set<LocalDate>> busy = new HashMap<>();
 		Map<String, Set<LocalDate>> weekendsElsewhere = new HashMap<>();
@@ -85,7 +86,7 @@ public final class WeekendProblemBuilder {
 					expert.skills().stream().collect(Collectors.toMap(HeldSkill::skill, HeldSkill::level, Math::max)),
 					free, expert.maxWeekendsPerMonth(), expert.maxTravelMinutes(), Set.copyOf(expert.preferredCountyIds()),
 					Set.copyOf(expert.preferredCategories()), declined.getOrDefault(expert.id(), Set.of()),
-					weekendsElsewhere.getOrDefault(expert.id(), Set.of()));
+					weekendsElsewhere.getOrDefault(expert.id(), Set.of()), trackRecords.ofExpert(expert.id()));
 			plannedExperts.put(expert.id(), planned);
 			expert.skills().forEach(skill -> bySkill.computeIfAbsent(skill.skill(), code -> new ArrayList<>()).add(planned));
 		}

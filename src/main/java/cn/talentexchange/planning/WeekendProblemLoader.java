@@ -22,9 +22,9 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 /**
- * Reads what a plan needs: open requests (or, for a replan, the given planned ones) with dates in the window, plannable experts, pairings, and
+ * Reads what a plan needs: open requests (or, for a replan, the given planned ones) with dates in the window, plannable experts, pairings,
  * the assignments that bind experts (offers out and accepted visits in the months the window touches,
- * every decline, who served the requests that are followed up).
+ * every decline, who served the requests that are followed up), and the experts' track records.
  */
 @Component
 class WeekendProblemLoader {
@@ -78,10 +78,11 @@ class WeekendProblemLoader {
 							window.to().plusDays(1).with(TemporalAdjusters.lastDayOfMonth()), AssignmentStatus.HOLDING),
 					assignments.declines(), givenBack, followedUp.isEmpty() ? Flux.empty() : assignments.servedOn(followedUp));
 			return Mono.zip(experts.plannable().collectList(), references.pairings().collectList(),
-					binding.collectMap(Assignment::id).map(Map::values), weights.current())
+					binding.collectMap(Assignment::id).map(Map::values), TrackRecords.load(assignments, requests),
+					weights.current())
 				.publishOn(Schedulers.boundedElastic())
 				.map(loaded -> WeekendProblemBuilder.build(window, found, loaded.getT1(), loaded.getT2(),
-						List.copyOf(loaded.getT3()), new WeekendWeights(loaded.getT4().weights())));
+						List.copyOf(loaded.getT3()), loaded.getT4(), new WeekendWeights(loaded.getT5().weights())));
 		});
 	}
 

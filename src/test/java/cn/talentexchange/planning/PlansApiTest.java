@@ -8,9 +8,12 @@ import java.util.Map;
 
 import cn.talentexchange.support.ApiContract;
 import cn.talentexchange.support.ApiTest;
+import org.bson.Document;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.test.context.TestPropertySource;
@@ -23,6 +26,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PlansApiTest extends ApiTest {
 
 	private static final LocalDate TODAY = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+
+	@Autowired
+	ReactiveMongoTemplate mongo;
 
 	@Test
 	void aCoordinatorPlansWatchesReadsAndPublishesOnce() {
@@ -159,6 +165,19 @@ class PlansApiTest extends ApiTest {
 		as("coordinator").put().uri("/api/v1/admin/constraint-weights").contentType(MediaType.APPLICATION_JSON)
 			.bodyValue(Map.of("weights", weights, "version", ((Integer) version) + 1))
 			.exchange().expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field").isEqualTo("weights.travel");
+	}
+
+	@Test
+	void weightsSavedBeforeTheTrackRecordRuleExistedGiveItItsDefault() {
+		Document tenWeights = new Document(Map.of("outsidePairing", 60L, "continuity", 120L, "expertLoad", 30L,
+				"countyShortage", 50L, "travel", 1L, "overQualified", 10L, "consecutive", 40L, "preferences", 20L,
+				"stability", 300L, "sharedTravel", 15L));
+		mongo.save(new Document("_id", "constraint-weights").append("weights", tenWeights).append("version", 4L)
+			.append("updatedBy", "coordinator"), "settings").block();
+
+		as("coordinator").get().uri("/api/v1/admin/constraint-weights").exchange()
+			.expectStatus().isOk()
+			.expectBody().jsonPath("$.version").isEqualTo(4).jsonPath("$.weights.trackRecord").isEqualTo(1);
 	}
 
 	private String start(Map<String, Object> window) {

@@ -12,11 +12,13 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 
+import cn.talentexchange.assignment.Assignment;
 import cn.talentexchange.pairing.ActionCategory;
 import cn.talentexchange.pairing.GeoPoint;
 import cn.talentexchange.planning.domain.PlannedExpert;
 import cn.talentexchange.planning.domain.SeatSlot;
 import cn.talentexchange.planning.domain.SoftWeights;
+import cn.talentexchange.planning.domain.TrackRecord;
 import cn.talentexchange.planning.domain.Visit;
 import cn.talentexchange.planning.domain.WeekendPlan;
 import cn.talentexchange.planning.domain.WeekendWeights;
@@ -32,7 +34,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Solves one small generated problem with the interactive configuration in FULL_ASSERT mode, which
  * recomputes the score from scratch after every move and throws on any difference: finishing is the
- * proof that the incremental score, the date shadow variable and the solution cloning agree.
+ * proof that the incremental score, the date shadow variable and the solution cloning agree. A second,
+ * tiny problem shows a soft rule deciding between two otherwise equal experts.
  */
 class WeekendSolverTest {
 
@@ -59,11 +62,14 @@ class WeekendSolverTest {
 	@BeforeAll
 	static void solveUnderFullAssert() {
 		problem = generate(new Random(20260516L));
-		SolverConfig config = SolverConfig.createFromXmlFile(new File("solver-config/weekend-interactive.xml"))
+		solved = SolverFactory.<WeekendPlan>create(fullAssert(Duration.ofSeconds(5))).buildSolver().solve(problem);
+	}
+
+	private static SolverConfig fullAssert(Duration limit) {
+		return SolverConfig.createFromXmlFile(new File("solver-config/weekend-interactive.xml"))
 			.withEnvironmentMode(EnvironmentMode.FULL_ASSERT)
 			// replaces the file's termination, including its unimproved limit
-			.withTerminationConfig(new TerminationConfig().withSpentLimit(Duration.ofSeconds(5)));
-		solved = SolverFactory.<WeekendPlan>create(config).buildSolver().solve(problem);
+			.withTerminationConfig(new TerminationConfig().withSpentLimit(limit));
 	}
 
 	@Test
@@ -108,6 +114,25 @@ class WeekendSolverTest {
 	}
 
 	@Test
+	void ofTwoOtherwiseEqualExpertsTheOneWithGoodResultsOnTheCategoryIsChosen() {
+		TrackRecord solvedTwice = TrackRecord.NONE.withRatedVisit(Assignment.Outcome.SOLVED, 5)
+			.withRatedVisit(Assignment.Outcome.SOLVED, 4);
+		// Listed first, so a tie would go to the one whose good results are in another category.
+		PlannedExpert planner = equalExpert("planner", Map.of(ActionCategory.PLANNING, solvedTwice));
+		PlannedExpert industrialist = equalExpert("industrialist", Map.of(ActionCategory.INDUSTRY, solvedTwice));
+		County faku = COUNTIES.get(0);
+		Visit visit = new Visit("industry", faku.id(), ActionCategory.INDUSTRY, false, 2, faku.site(),
+				List.of(PINNED_DATE), faku.pairedOrganisationIds(), Set.of(), Set.of(), Set.of());
+		SeatSlot seat = new SeatSlot("industry-0", visit, 0, "soil-testing", 3, null, List.of(planner, industrialist));
+		WeekendPlan plan = new WeekendPlan(List.of(planner, industrialist), List.of(visit), List.of(seat),
+				new WeekendWeights(SoftWeights.DEFAULTS));
+
+		WeekendPlan best = SolverFactory.<WeekendPlan>create(fullAssert(Duration.ofSeconds(1))).buildSolver().solve(plan);
+
+		assertThat(slot(best, "industry-0").getExpert().getId()).isEqualTo("industrialist");
+	}
+
+	@Test
 	void nightlyConfigurationBuildsTheSameSearch() {
 		SolverConfig nightly = SolverConfig.createFromXmlFile(new File("solver-config/weekend-nightly.xml"));
 		assertThat(SolverFactory.<WeekendPlan>create(nightly).buildSolver()).isNotNull();
@@ -125,7 +150,7 @@ class WeekendSolverTest {
 	private static WeekendPlan generate(Random random) {
 		List<PlannedExpert> experts = new ArrayList<>();
 		experts.add(new PlannedExpert("e00", "huanggu", new GeoPoint(41.80, 123.42), Map.of("soil-testing", 4),
-				Set.of(PINNED_DATE, PINNED_DATE.plusDays(1)), 2, 240, Set.of(), Set.of(), Set.of(), Set.of()));
+				Set.of(PINNED_DATE, PINNED_DATE.plusDays(1)), 2, 240, Set.of(), Set.of(), Set.of(), Set.of(), Map.of()));
 		for (int i = 1; i <= 12; i++) {
 			experts.add(randomExpert(random, "e%02d".formatted(i)));
 		}
@@ -168,6 +193,12 @@ class WeekendSolverTest {
 		return new WeekendPlan(experts, visits, slots, new WeekendWeights(SoftWeights.DEFAULTS));
 	}
 
+	/** Same organisation, home, skill and days as any other made here; only the track record differs. */
+	private static PlannedExpert equalExpert(String id, Map<ActionCategory, TrackRecord> trackRecords) {
+		return new PlannedExpert(id, "huanggu", new GeoPoint(41.80, 123.42), Map.of("soil-testing", 3),
+				Set.of(PINNED_DATE), 2, 240, Set.of(), Set.of(), Set.of(), Set.of(), trackRecords);
+	}
+
 	private static PlannedExpert randomExpert(Random random, String id) {
 		Map<String, Integer> levels = new HashMap<>();
 		for (String skill : SKILLS) {
@@ -191,7 +222,7 @@ class WeekendSolverTest {
 		Set<String> declined = random.nextInt(4) == 0 ? Set.of("r" + (1 + random.nextInt(6))) : Set.of();
 		Set<LocalDate> committed = random.nextInt(4) == 0 ? Set.of(LocalDate.of(2026, 5, 30)) : Set.of();
 		return new PlannedExpert(id, ORGANISATIONS.get(random.nextInt(ORGANISATIONS.size())), home, levels,
-				available, 2, 150 + random.nextInt(90), preferredCounties, Set.of(), declined, committed);
+				available, 2, 150 + random.nextInt(90), preferredCounties, Set.of(), declined, committed, Map.of());
 	}
 
 	private static List<LocalDate> acceptableDates(Random random, boolean wholeWeekend) {

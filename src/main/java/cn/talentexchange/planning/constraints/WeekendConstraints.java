@@ -26,7 +26,7 @@ public class WeekendConstraints implements ConstraintProvider {
 				// soft
 				outsidePairing(factory), continuity(factory), expertLoad(factory), countyShortage(factory),
 				travelTime(factory), overQualified(factory), consecutiveWeekends(factory), preferences(factory),
-				stability(factory), sharedTravel(factory) };
+				stability(factory), sharedTravel(factory), trackRecord(factory) };
 	}
 
 	// The seat asks for a skill at a level the expert does not have.
@@ -189,6 +189,13 @@ public class WeekendConstraints implements ConstraintProvider {
 			.filter((a, b) -> a.getExpert().getOrganisationId().equals(b.getExpert().getOrganisationId()))
 			.rewardConfigurable()
 			.asConstraint(WeekendWeights.SHARED_TRAVEL);
+	}
+
+	// Counties' feedback on earlier visits of the same kind predicts the next one; see TrackRecord for the prior.
+	Constraint trackRecord(ConstraintFactory factory) {
+		return factory.forEach(SeatSlot.class)
+			.penalizeConfigurable(slot -> slot.getExpert().trackRecordOn(slot.getVisit().getCategory()).penalty())
+			.asConstraint(WeekendWeights.TRACK_RECORD);
 	}
 
 	static int preferenceMisses(SeatSlot slot) {

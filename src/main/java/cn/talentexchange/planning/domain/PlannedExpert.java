@@ -39,10 +39,12 @@ public final class PlannedExpert {
 	/** Saturdays of weekends already given by visits outside this plan (offered or accepted elsewhere). */
 	private final Set<LocalDate> saturdaysCommittedElsewhere;
 
+	private final Map<ActionCategory, TrackRecord> trackRecords;
+
 	public PlannedExpert(String id, String organisationId, GeoPoint home, Map<String, Integer> skillLevels,
 			Set<LocalDate> availableDates, int maxWeekendsPerMonth, int maxTravelMinutes, Set<String> preferredCountyIds,
 			Set<ActionCategory> preferredCategories, Set<String> declinedRequestIds,
-			Set<LocalDate> saturdaysCommittedElsewhere) {
+			Set<LocalDate> saturdaysCommittedElsewhere, Map<ActionCategory, TrackRecord> trackRecords) {
 		this.id = id;
 		this.organisationId = organisationId;
 		this.home = home;
@@ -54,6 +56,7 @@ public final class PlannedExpert {
 		this.preferredCategories = Set.copyOf(preferredCategories);
 		this.declinedRequestIds = Set.copyOf(declinedRequestIds);
 		this.saturdaysCommittedElsewhere = Set.copyOf(saturdaysCommittedElsewhere);
+		this.trackRecords = Map.copyOf(trackRecords);
 	}
 
 	public String getId() {
@@ -126,6 +129,11 @@ public final class PlannedExpert {
 
 	public Set<LocalDate> getSaturdaysCommittedElsewhere() {
 		return saturdaysCommittedElsewhere;
+	}
+
+	/** How the expert's earlier visits on this category of problem went; no history is {@link TrackRecord#NONE}. */
+	public TrackRecord trackRecordOn(ActionCategory category) {
+		return trackRecords.getOrDefault(category, TrackRecord.NONE);
 	}
 
 	@Override

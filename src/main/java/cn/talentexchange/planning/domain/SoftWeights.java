@@ -18,6 +18,7 @@ import jakarta.validation.constraints.NotNull;
  * @param preferences per preference (county, category) the visit misses
  * @param stability per offered or accepted expert moved off a seat
  * @param sharedTravel reward per pair of colleagues (same organisation) on one visit
+ * @param trackRecord per point of the expert's {@link TrackRecord#penalty()} on the visit's category of problem
  */
 public record SoftWeights(
 		@NotNull @Min(0) @Max(100_000) Long outsidePairing,
@@ -29,8 +30,15 @@ public record SoftWeights(
 		@NotNull @Min(0) @Max(100_000) Long consecutive,
 		@NotNull @Min(0) @Max(100_000) Long preferences,
 		@NotNull @Min(0) @Max(100_000) Long stability,
-		@NotNull @Min(0) @Max(100_000) Long sharedTravel) {
+		@NotNull @Min(0) @Max(100_000) Long sharedTravel,
+		@NotNull @Min(0) @Max(100_000) Long trackRecord) {
 
-	public static final SoftWeights DEFAULTS = new SoftWeights(60L, 120L, 30L, 50L, 1L, 10L, 40L, 20L, 300L, 15L);
+	public static final SoftWeights DEFAULTS = new SoftWeights(60L, 120L, 30L, 50L, 1L, 10L, 40L, 20L, 300L, 15L, 1L);
+
+	/** Weights saved before the track-record rule existed lack it: it starts at its default. */
+	public SoftWeights withNewRulesAtDefault() {
+		return trackRecord != null ? this : new SoftWeights(outsidePairing, continuity, expertLoad, countyShortage, travel,
+				overQualified, consecutive, preferences, stability, sharedTravel, DEFAULTS.trackRecord);
+	}
 
 }

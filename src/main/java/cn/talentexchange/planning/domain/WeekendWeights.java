@@ -30,6 +30,7 @@ public class WeekendWeights {
 	public static final String PREFERENCES = "Outside the expert's preferences";
 	public static final String STABILITY = "Offered expert moved";
 	public static final String SHARED_TRAVEL = "Colleagues travel together";
+	public static final String TRACK_RECORD = "Past results on this kind of problem";
 
 	@ConstraintWeight(SKILL)
 	private HardMediumSoftLongScore skill = HardMediumSoftLongScore.ONE_HARD;
@@ -88,6 +89,9 @@ public class WeekendWeights {
 	@ConstraintWeight(SHARED_TRAVEL)
 	private HardMediumSoftLongScore sharedTravel;
 
+	@ConstraintWeight(TRACK_RECORD)
+	private HardMediumSoftLongScore trackRecord;
+
 	WeekendWeights() {
 		this(SoftWeights.DEFAULTS);
 	}
@@ -103,6 +107,7 @@ public class WeekendWeights {
 		preferences = HardMediumSoftLongScore.ofSoft(soft.preferences());
 		stability = HardMediumSoftLongScore.ofSoft(soft.stability());
 		sharedTravel = HardMediumSoftLongScore.ofSoft(soft.sharedTravel());
+		trackRecord = HardMediumSoftLongScore.ofSoft(soft.trackRecord());
 	}
 
 }

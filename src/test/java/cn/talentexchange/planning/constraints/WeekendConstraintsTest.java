@@ -8,11 +8,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import cn.talentexchange.assignment.Assignment;
 import cn.talentexchange.pairing.ActionCategory;
 import cn.talentexchange.pairing.GeoPoint;
 import cn.talentexchange.planning.domain.PlannedExpert;
 import cn.talentexchange.planning.domain.SeatSlot;
 import cn.talentexchange.planning.domain.SoftWeights;
+import cn.talentexchange.planning.domain.TrackRecord;
 import cn.talentexchange.planning.domain.Travel;
 import cn.talentexchange.planning.domain.Visit;
 import cn.talentexchange.planning.domain.WeekendPlan;
@@ -767,6 +769,61 @@ class WeekendConstraintsTest {
 			.rewards(0);
 	}
 
+	// Past results on this kind of problem
+
+	@Test
+	void newcomerPaysThePrior() {
+		PlannedExpert newcomer = expert("e1").build();
+		Visit visit = visit("r1").on(SATURDAY);
+
+		constraintVerifier.verifyThat(WeekendConstraints::trackRecord)
+			.given(newcomer, visit, seat(visit, newcomer))
+			.penalizesBy(40);
+	}
+
+	@Test
+	void goodResultsOnTheSameCategoryPayLess() {
+		// Four solved and rated 5, one partly solved and rated 3: (0.6 * 3 + 4.5) / 8 = 0.7875.
+		TrackRecord record = solvedAndRated5(4).withRatedVisit(Assignment.Outcome.PARTLY_SOLVED, 3);
+		PlannedExpert proven = expert("e1").trackRecord(ActionCategory.INDUSTRY, record).build();
+		Visit visit = visit("r1").category(ActionCategory.INDUSTRY).on(SATURDAY);
+
+		constraintVerifier.verifyThat(WeekendConstraints::trackRecord)
+			.given(proven, visit, seat(visit, proven))
+			.penalizesBy(21);
+	}
+
+	@Test
+	void poorResultsOnTheSameCategoryPayMore() {
+		// Not solved and rated 1, then a no-show: both score 0, so (0.6 * 3) / 5 = 0.36.
+		TrackRecord record = TrackRecord.NONE.withRatedVisit(Assignment.Outcome.NOT_SOLVED, 1).withNoShow();
+		PlannedExpert unlucky = expert("e1").trackRecord(ActionCategory.INDUSTRY, record).build();
+		Visit visit = visit("r1").category(ActionCategory.INDUSTRY).on(SATURDAY);
+
+		constraintVerifier.verifyThat(WeekendConstraints::trackRecord)
+			.given(unlucky, visit, seat(visit, unlucky))
+			.penalizesBy(64);
+	}
+
+	@Test
+	void resultsOnAnotherCategoryDoNotCount() {
+		PlannedExpert planner = expert("e1").trackRecord(ActionCategory.PLANNING, solvedAndRated5(10)).build();
+		Visit visit = visit("r1").category(ActionCategory.INDUSTRY).on(SATURDAY);
+
+		constraintVerifier.verifyThat(WeekendConstraints::trackRecord)
+			.given(planner, visit, seat(visit, planner))
+			.penalizesBy(40);
+	}
+
+	@Test
+	void emptySeatPaysNoTrackRecord() {
+		Visit visit = visit("r1").on(SATURDAY);
+
+		constraintVerifier.verifyThat(WeekendConstraints::trackRecord)
+			.given(visit, emptySeat(visit))
+			.penalizes(0);
+	}
+
 	// The whole plan
 
 	@Test
@@ -785,7 +842,8 @@ class WeekendConstraintsTest {
 				- 1 * 2L * Travel.minutes(HEPING, FAKU_SITE) // both come from Heping
 				- 10 * 1 // the senior is one level above the seat
 				- 300 // e9 lost the offered seat
-				+ 15; // two colleagues share a car
+				+ 15 // two colleagues share a car
+				- 1 * 2 * 40; // neither has a track record: both pay the prior
 		constraintVerifier.verifyThat()
 			.givenSolution(plan)
 			.scores(HardMediumSoftLongScore.of(0, -4, soft));
@@ -796,9 +854,9 @@ class WeekendConstraintsTest {
 		PlannedExpert expert = expert("e1").organisation("huanggu").build();
 		Visit visit = visit("r1").on(SATURDAY);
 		SeatSlot seat = seat(visit, expert);
-		SoftWeights noTravelNoLoad = new SoftWeights(60L, 120L, 0L, 50L, 0L, 10L, 40L, 20L, 300L, 15L);
+		SoftWeights noTravelLoadOrTrackRecord = new SoftWeights(60L, 120L, 0L, 50L, 0L, 10L, 40L, 20L, 300L, 15L, 0L);
 		WeekendPlan plan = new WeekendPlan(List.of(expert), List.of(visit), List.of(seat),
-				new WeekendWeights(noTravelNoLoad));
+				new WeekendWeights(noTravelLoadOrTrackRecord));
 
 		constraintVerifier.verifyThat().givenSolution(plan).scores(HardMediumSoftLongScore.ZERO);
 	}
@@ -826,6 +884,14 @@ class WeekendConstraintsTest {
 		return slot;
 	}
 
+	private static TrackRecord solvedAndRated5(int visits) {
+		TrackRecord record = TrackRecord.NONE;
+		for (int visit = 0; visit < visits; visit++) {
+			record = record.withRatedVisit(Assignment.Outcome.SOLVED, 5);
+		}
+		return record;
+	}
+
 	private static ExpertBuilder expert(String id) {
 		return new ExpertBuilder(id);
 	}
@@ -834,7 +900,10 @@ class WeekendConstraintsTest {
 		return new VisitBuilder(requestId);
 	}
 
-	/** An expert from Heping who can take an ordinary soil-testing seat on any weekend of May and June 2026. */
+	/**
+	 * An expert from Heping, new to the exchange, who can take an ordinary soil-testing seat on any weekend of May
+	 * and June 2026.
+	 */
 	private static final class ExpertBuilder {
 
 		private final String id;
@@ -858,6 +927,8 @@ class WeekendConstraintsTest {
 		private Set<String> declinedRequestIds = Set.of();
 
 		private final Set<LocalDate> saturdaysCommittedElsewhere = new HashSet<>();
+
+		private final Map<ActionCategory, TrackRecord> trackRecords = new HashMap<>();
 
 		private ExpertBuilder(String id) {
 			this.id = id;
@@ -915,10 +986,15 @@ class WeekendConstraintsTest {
 			return this;
 		}
 
+		ExpertBuilder trackRecord(ActionCategory category, TrackRecord record) {
+			trackRecords.put(category, record);
+			return this;
+		}
+
 		PlannedExpert build() {
 			return new PlannedExpert(id, organisationId, home, skillLevels, availableDates, maxWeekendsPerMonth,
 					maxTravelMinutes, preferredCountyIds, preferredCategories, declinedRequestIds,
-					saturdaysCommittedElsewhere);
+					saturdaysCommittedElsewhere, trackRecords);
 		}
 
 		private static Set<LocalDate> everyWeekendDay(LocalDate firstSaturday, LocalDate lastSunday) {
