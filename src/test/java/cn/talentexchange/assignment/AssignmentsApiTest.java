@@ -380,7 +380,6 @@ class AssignmentsApiTest extends ApiTest {
 			.expectBody(Map.class).returnResult().getResponseBody().get("accessToken");
 	}
 
-	/** Seed experts ex-NNNN sign in as expert-NNNN. */
 	/** Completing needs the visit's day; the stored document stands in for an expert who checked in and finished. */
 	private Assignment completed(Map<String, Object> offer) {
 		Assignment done = mongo.findById((String) offer.get("id"), Assignment.class).block();
@@ -391,6 +390,7 @@ class AssignmentsApiTest extends ApiTest {
 		return done;
 	}
 
+	/** Seed experts ex-NNNN sign in as expert-NNNN. */
 	private static String username(Map<String, Object> offer) {
 		return "expert-" + ((String) offer.get("expertId")).substring(3);
 	}
