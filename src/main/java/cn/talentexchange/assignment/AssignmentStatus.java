@@ -11,6 +11,9 @@ public enum AssignmentStatus {
 	/** The expert has said yes and the visit is still ahead or under way: the planner keeps these. */
 	public static final Set<AssignmentStatus> COMMITTED = EnumSet.of(ACCEPTED, CHECKED_IN);
 
+	/** An expert said yes and kept to it up to the day, whether or not they then came: the position was filled. */
+	public static final Set<AssignmentStatus> FILLED = EnumSet.of(ACCEPTED, CHECKED_IN, COMPLETED, NO_SHOW);
+
 	/** Holding the seat: an offer out, or a yes. */
 	public static final Set<AssignmentStatus> HOLDING = EnumSet.of(OFFERED, ACCEPTED, CHECKED_IN);
 

@@ -176,13 +176,6 @@ public class Assignments {
 				Assignment.class);
 	}
 
-	/** Completed visits the county rated, and no-shows: what the planner learns each expert's track record from. */
-	public Flux<Assignment> outcomes() {
-		return mongo.find(Query.query(new Criteria().orOperator(
-				Criteria.where("status").is(AssignmentStatus.COMPLETED).and("feedback").ne(null),
-				Criteria.where("status").is(AssignmentStatus.NO_SHOW))), Assignment.class);
-	}
-
 	public Flux<Assignment> ofPlan(String planId) {
 		return mongo.find(Query.query(Criteria.where("planId").is(planId)), Assignment.class);
 	}

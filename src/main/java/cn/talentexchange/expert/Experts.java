@@ -63,8 +63,16 @@ public class Experts {
 	}
 
 	/** The organisation of each expert the planner may use, by expert id, read without the rest of the profile. */
-	public Mono<Map<String, String>> plannableOrganisations() {
-		Query query = plannableOnes();
+	public Mono<Map<String, String>> organisationByPlannableExpert() {
+		return organisations(plannableOnes());
+	}
+
+	/** The organisation of each of these experts, whatever their status, by expert id. */
+	public Mono<Map<String, String>> organisationByExpert(Collection<String> expertIds) {
+		return expertIds.isEmpty() ? Mono.just(Map.of()) : organisations(Query.query(Criteria.where("_id").in(expertIds)));
+	}
+
+	private Mono<Map<String, String>> organisations(Query query) {
 		query.fields().include("organisationId");
 		return mongo.find(query, Document.class, "experts")
 			.filter(expert -> expert.getString("organisationId") != null)

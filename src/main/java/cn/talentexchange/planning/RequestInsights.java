@@ -14,6 +14,7 @@ import java.util.Set;
 import cn.talentexchange.assignment.Assignment;
 import cn.talentexchange.assignment.AssignmentStatus;
 import cn.talentexchange.assignment.Assignments;
+import cn.talentexchange.assignment.VisitFacts;
 import cn.talentexchange.demand.DemandRequest;
 import cn.talentexchange.demand.Requests;
 import cn.talentexchange.expert.Expert;
@@ -57,12 +58,15 @@ class RequestInsights {
 
 	private final Assignments assignments;
 
+	private final VisitFacts visitFacts;
+
 	private final ConstraintWeightSettings weights;
 
 	private final WeekendSolving solving;
 
 	RequestInsights(ReactiveMongoTemplate mongo, Requests requests, Experts experts, ReferenceData references,
-			Assignments assignments, ConstraintWeightSettings weights, WeekendSolving solving) {
+			Assignments assignments, VisitFacts visitFacts, ConstraintWeightSettings weights, WeekendSolving solving) {
+		this.visitFacts = visitFacts;
 		this.mongo = mongo;
 		this.requests = requests;
 		this.experts = experts;
@@ -91,7 +95,7 @@ class RequestInsights {
 					.map(pairing -> Set.of(pairing.districtId(), pairing.parkId()))
 					.defaultIfEmpty(Set.of());
 				return Mono.zip(experts.plannable().collectList(), binding, paired, references.organisationNames(chinese),
-						skillNames, TrackRecords.load(assignments, requests),
+						skillNames, TrackRecords.load(visitFacts, requests),
 						references.categoryName(request.category(), chinese))
 					.flatMap(facts -> withProposedExperts(facts.getT1(), plan.orElse(null))
 						.publishOn(Schedulers.boundedElastic())
@@ -119,7 +123,7 @@ class RequestInsights {
 						references.pairings().collectList(),
 						Flux.concat(assignments.between(from, to, AssignmentStatus.HOLDING), assignments.declines())
 							.collectMap(Assignment::id).map(map -> List.copyOf(map.values())),
-						TrackRecords.load(assignments, requests), weights.current())
+						TrackRecords.load(visitFacts, requests), weights.current())
 					.publishOn(Schedulers.boundedElastic())
 					.map(facts -> rank(plan, requestId, seat, facts.getT1(), facts.getT2(), facts.getT3(), facts.getT4(),
 							facts.getT5(), new WeekendWeights(facts.getT6().weights())));

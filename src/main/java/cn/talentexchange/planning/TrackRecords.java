@@ -7,7 +7,8 @@ import java.util.Map;
 
 import cn.talentexchange.assignment.Assignment;
 import cn.talentexchange.assignment.AssignmentStatus;
-import cn.talentexchange.assignment.Assignments;
+import cn.talentexchange.assignment.VisitFacts;
+import cn.talentexchange.assignment.VisitFacts.VisitOutcome;
 import cn.talentexchange.demand.Requests;
 import cn.talentexchange.pairing.ActionCategory;
 import cn.talentexchange.planning.domain.TrackRecord;
@@ -19,16 +20,16 @@ public record TrackRecords(Map<String, Map<ActionCategory, TrackRecord>> byExper
 	public static final TrackRecords NONE = new TrackRecords(Map.of());
 
 	/** The rated visits and no-shows, then the categories of their requests: two queries, whatever the history. */
-	static Mono<TrackRecords> load(Assignments assignments, Requests requests) {
-		return assignments.outcomes().collectList().flatMap(visits -> visits.isEmpty() ? Mono.just(NONE)
-				: requests.categoriesOf(visits.stream().map(Assignment::requestId).distinct().toList())
+	static Mono<TrackRecords> load(VisitFacts visitFacts, Requests requests) {
+		return visitFacts.outcomes().collectList().flatMap(visits -> visits.isEmpty() ? Mono.just(NONE)
+				: requests.categoriesOf(visits.stream().map(VisitOutcome::requestId).distinct().toList())
 					.map(categories -> from(visits, categories)));
 	}
 
 	/** Completed visits without feedback say nothing yet, and a visit whose request is gone has no category. */
-	static TrackRecords from(Collection<Assignment> visits, Map<String, ActionCategory> categoryByRequest) {
+	static TrackRecords from(Collection<VisitOutcome> visits, Map<String, ActionCategory> categoryByRequest) {
 		Map<String, Map<ActionCategory, TrackRecord>> byExpert = new HashMap<>();
-		for (Assignment visit : visits) {
+		for (VisitOutcome visit : visits) {
 			ActionCategory category = categoryByRequest.get(visit.requestId());
 			boolean rated = visit.status() == AssignmentStatus.COMPLETED && visit.feedback() != null;
 			if (category == null || !rated && visit.status() != AssignmentStatus.NO_SHOW) {

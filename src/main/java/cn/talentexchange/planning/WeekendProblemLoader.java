@@ -8,6 +8,7 @@ import java.util.Objects;
 import cn.talentexchange.assignment.Assignment;
 import cn.talentexchange.assignment.AssignmentStatus;
 import cn.talentexchange.assignment.Assignments;
+import cn.talentexchange.assignment.VisitFacts;
 import cn.talentexchange.demand.DemandRequest;
 import cn.talentexchange.demand.RequestStatus;
 import cn.talentexchange.demand.Requests;
@@ -37,10 +38,13 @@ class WeekendProblemLoader {
 
 	private final Assignments assignments;
 
+	private final VisitFacts visitFacts;
+
 	private final ConstraintWeightSettings weights;
 
 	WeekendProblemLoader(Requests requests, Experts experts, ReferenceData references, Assignments assignments,
-			ConstraintWeightSettings weights) {
+			VisitFacts visitFacts, ConstraintWeightSettings weights) {
+		this.visitFacts = visitFacts;
 		this.requests = requests;
 		this.experts = experts;
 		this.references = references;
@@ -78,7 +82,7 @@ class WeekendProblemLoader {
 							window.to().plusDays(1).with(TemporalAdjusters.lastDayOfMonth()), AssignmentStatus.HOLDING),
 					assignments.declines(), givenBack, followedUp.isEmpty() ? Flux.empty() : assignments.servedOn(followedUp));
 			return Mono.zip(experts.plannable().collectList(), references.pairings().collectList(),
-					binding.collectMap(Assignment::id).map(Map::values), TrackRecords.load(assignments, requests),
+					binding.collectMap(Assignment::id).map(Map::values), TrackRecords.load(visitFacts, requests),
 					weights.current())
 				.publishOn(Schedulers.boundedElastic())
 				.map(loaded -> WeekendProblemBuilder.build(window, found, loaded.getT1(), loaded.getT2(),

@@ -52,10 +52,11 @@ class AnnualRanking {
 		Double median = figures.demand().medianHoursToFirstAcceptance();
 		Double noShowRate = figures.visits().noShowRate();
 		return new AnnualReport.Components(figures.demand().seats().fillRate(),
-				round(Statistics.ratio(outcomes.solved() + 0.5 * outcomes.partlySolved(), outcomes.rated())),
+				// Unrated visits count as unsolved: a county cannot lift its score by not rating.
+				round(Statistics.ratio(outcomes.solved() + 0.5 * outcomes.partlySolved(), figures.visits().completed())),
 				averageRating == null ? null : round((averageRating - 1) / 4),
 				noShowRate == null ? null : round(1 - noShowRate),
-				median == null ? null : round(Math.max(0, 1 - median / weights.speedHorizonHours())),
+				median == null ? null : round(Math.min(1, Math.max(0, 1 - median / weights.speedHorizonHours()))),
 				mostExchanged == 0 ? null : round(exchanged(figures) / mostExchanged));
 	}
 

@@ -8,11 +8,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * 1; the score is the weighted mean of the components that have data, times 100.
  *
  * @param fill seats filled / seats posted
- * @param solved (solved + half of partly solved) / rated visits
+ * @param solved (solved + half of partly solved) / completed visits: an unrated visit counts as not solved
  * @param rating (average rating - 1) / 4
  * @param reliability 1 - no-show rate
- * @param speed 1 - median hours to the first acceptance / {@code speedHorizonHours}, not below 0
- * @param exchange the pairing's secondment cadre-months, both ways, / the most any pairing exchanged
+ * @param speed 1 - median hours to the first acceptance / {@code speedHorizonHours}, between 0 and 1
+ * @param exchange the cadre-months the pairing's people served, both ways, / the most any pairing served
  * @param speedHorizonHours a median this long or longer scores 0 on speed
  */
 @ConfigurationProperties("talent.reports.annual-score")

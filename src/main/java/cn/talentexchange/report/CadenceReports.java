@@ -1,9 +1,12 @@
 package cn.talentexchange.report;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -52,27 +55,58 @@ class CadenceReports {
 	}
 
 	Mono<PeriodReport> summarise(ReportPeriod period, ReportScope scope) {
-		return Mono.zip(references.pairings().filter(pairing -> scope.sees(pairing.countyId())).collectList(),
-				requests.openedBetween(period.start(), period.end())
-					.filter(request -> scope.sees(request.countyId()))
-					.collectList(),
-				visitFacts.visitsBetweenOrOfferedSince(period.from(), period.to(), period.start()).collectList(),
-				experts.plannableOrganisations(),
-				ledger.pairingMonths(period.from(), period.to()))
-			.map(loaded -> compose(period, scope, loaded.getT1(), loaded.getT2(), loaded.getT3(), loaded.getT4(),
-					loaded.getT5()));
+		return requests.openedBetween(period.start(), period.end())
+			.filter(request -> scope.sees(request.countyId()))
+			.collectList()
+			.flatMap(opened -> Mono.zip(references.pairings().filter(pairing -> scope.sees(pairing.countyId())).collectList(),
+					visitFacts.visitsBetweenOrOfferedBetween(period.from(), period.to(), period.start(), lastOfferBy(opened))
+						.collectList()
+						.flatMap(facts -> pool(facts, period).map(pool -> new Loaded(opened, facts, pool))),
+					ledger.servedMonthsByPairing(period.from(), period.to())))
+			.map(loaded -> compose(period, scope, loaded.getT1(), loaded.getT2(), loaded.getT3()));
 	}
 
-	private PeriodReport compose(ReportPeriod period, ReportScope scope, List<Pairing> pairings,
-			List<DemandRequest> opened, List<VisitFact> facts, Map<String, String> pool,
+	/**
+	 * An offer comes before its visit, and a visit falls on one of the request's acceptable dates: so the offers
+	 * on the requests opened in the period were all made before the end of the last such date.
+	 */
+	private static Instant lastOfferBy(List<DemandRequest> opened) {
+		LocalDate last = opened.stream()
+			.flatMap(request -> request.acceptableDates().stream())
+			.max(Comparator.naturalOrder())
+			.orElse(LocalDate.of(2000, 1, 1));
+		return last.plusDays(2).atStartOfDay(ReportPeriod.ZONE).toInstant();
+	}
+
+	/**
+	 * The experts whose load is weighed, with their organisation: those the planner may use today, and anyone
+	 * who gave days in the period, so that a past period does not lose the experts who have left since.
+	 */
+	private Mono<Map<String, String>> pool(List<VisitFact> facts, ReportPeriod period) {
+		return experts.organisationByPlannableExpert().flatMap(plannable -> {
+			Set<String> gone = new HashSet<>();
+			facts.stream()
+				.filter(fact -> period.contains(fact.date()) && LOAD.contains(fact.status()))
+				.map(VisitFact::expertId)
+				.filter(expertId -> !plannable.containsKey(expertId))
+				.forEach(gone::add);
+			return experts.organisationByExpert(gone).map(others -> {
+				Map<String, String> pool = new HashMap<>(plannable);
+				pool.putAll(others);
+				return pool;
+			});
+		});
+	}
+
+	private PeriodReport compose(ReportPeriod period, ReportScope scope, List<Pairing> pairings, Loaded loaded,
 			Map<String, Ledger.PairingMonths> months) {
 		Map<String, List<VisitFact>> factsByRequest = new HashMap<>();
-		opened.forEach(request -> factsByRequest.put(request.id(), new ArrayList<>()));
+		loaded.opened().forEach(request -> factsByRequest.put(request.id(), new ArrayList<>()));
 		Map<String, Double> load = new HashMap<>();
 		Map<String, FigureTally> byCounty = new HashMap<>();
 		pairings.forEach(pairing -> byCounty.put(pairing.countyId(), new FigureTally()));
 		FigureTally total = new FigureTally();
-		for (VisitFact fact : facts) {
+		for (VisitFact fact : loaded.facts()) {
 			List<VisitFact> ofRequest = factsByRequest.get(fact.requestId());
 			if (ofRequest != null) {
 				ofRequest.add(fact);
@@ -89,7 +123,7 @@ class CadenceReports {
 				total.addVisit(fact);
 			}
 		}
-		for (DemandRequest request : opened) {
+		for (DemandRequest request : loaded.opened()) {
 			FigureTally county = byCounty.get(request.countyId());
 			if (county != null) {
 				county.addRequest(request, factsByRequest.get(request.id()));
@@ -101,21 +135,21 @@ class CadenceReports {
 		double cityToCounty = 0;
 		double countyToCity = 0;
 		for (Pairing pairing : pairings.stream().sorted(Comparator.comparing(Pairing::id)).toList()) {
-			List<String> own = pool.entrySet().stream()
-				.filter(expert -> expert.getValue() != null
-						&& (expert.getValue().equals(pairing.parkId()) || expert.getValue().equals(pairing.districtId())))
+			List<String> own = loaded.pool().entrySet().stream()
+				.filter(expert -> expert.getValue().equals(pairing.parkId()) || expert.getValue().equals(pairing.districtId()))
 				.map(Map.Entry::getKey)
 				.toList();
 			visiblePool.addAll(own);
-			Ledger.PairingMonths exchanged = months.getOrDefault(pairing.id(), new Ledger.PairingMonths(0, 0));
-			cityToCounty += exchanged.cityToCounty();
-			countyToCity += exchanged.countyToCity();
+			Ledger.PairingMonths served = months.getOrDefault(pairing.id(), new Ledger.PairingMonths(0, 0));
+			cityToCounty += served.cityToCounty();
+			countyToCity += served.countyToCity();
 			Figures figures = byCounty.get(pairing.countyId()).figures(fairness(own, load),
-					new Figures.CadreMonths(exchanged.cityToCounty(), exchanged.countyToCity()));
+					new Figures.CadreMonths(served.cityToCounty(), served.countyToCity()));
 			rows.add(new PeriodReport.PairingRow(pairing.id(), pairing.countyId(), pairing.parkId(), pairing.districtId(),
 					figures));
 		}
-		Figures totals = total.figures(fairness(scope.everything() ? List.copyOf(pool.keySet()) : visiblePool, load),
+		List<String> totalPool = scope.everything() ? List.copyOf(loaded.pool().keySet()) : visiblePool;
+		Figures totals = total.figures(fairness(totalPool, load),
 				new Figures.CadreMonths(Statistics.round(cityToCounty, 1), Statistics.round(countyToCity, 1)));
 		return new PeriodReport(period.label(), period.from(), period.to(), clock.instant(), rows, totals, spread(rows));
 	}
@@ -137,6 +171,10 @@ class CadenceReports {
 		double lowest = rates.stream().mapToDouble(Double::doubleValue).min().orElseThrow();
 		double highest = rates.stream().mapToDouble(Double::doubleValue).max().orElseThrow();
 		return new PeriodReport.FillRateSpread(rates.size(), lowest, highest, Statistics.round(highest - lowest, 4));
+	}
+
+	/** The requests opened in the period, the assignments around it, and the experts whose load is weighed. */
+	private record Loaded(List<DemandRequest> opened, List<VisitFact> facts, Map<String, String> pool) {
 	}
 
 }

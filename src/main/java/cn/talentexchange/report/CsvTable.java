@@ -3,6 +3,8 @@ package cn.talentexchange.report;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.function.Function;
 
@@ -11,6 +13,9 @@ import org.apache.commons.csv.CSVPrinter;
 
 /** Rows written as RFC 4180 CSV under headers in the reader's language. */
 final class CsvTable<T> {
+
+	/** What makes Excel or WPS read a cell as a formula. */
+	private static final String FORMULA_STARTS = "=+-@\t\r";
 
 	private final List<Column<T>> columns;
 
@@ -32,13 +37,22 @@ final class CsvTable<T> {
 		return out.toString();
 	}
 
-	/** Plain decimals (no exponent), ISO dates and instants, enum names, nothing for null. */
+	/**
+	 * Plain decimals (no exponent), ISO dates, instants in Shanghai time with their offset, enum names, nothing
+	 * for null. Free text that a spreadsheet would take for a formula is quoted with an apostrophe.
+	 */
 	private static Object cell(Object value) {
 		if (value == null) {
 			return "";
 		}
 		if (value instanceof Double number) {
 			return BigDecimal.valueOf(number).stripTrailingZeros().toPlainString();
+		}
+		if (value instanceof Instant instant) {
+			return instant.atZone(ReportPeriod.ZONE).toOffsetDateTime().truncatedTo(ChronoUnit.SECONDS).toString();
+		}
+		if (value instanceof String text && !text.isEmpty() && FORMULA_STARTS.indexOf(text.charAt(0)) >= 0) {
+			return "'" + text;
 		}
 		return value.toString();
 	}

@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -40,9 +39,6 @@ class DispatchSheets {
 	private static final Set<AssignmentStatus> ON_POSITION = Set.of(AssignmentStatus.OFFERED, AssignmentStatus.ACCEPTED,
 			AssignmentStatus.CHECKED_IN, AssignmentStatus.COMPLETED, AssignmentStatus.NO_SHOW);
 
-	private static final Set<AssignmentStatus> CONFIRMED = Set.of(AssignmentStatus.ACCEPTED, AssignmentStatus.CHECKED_IN,
-			AssignmentStatus.COMPLETED, AssignmentStatus.NO_SHOW);
-
 	private final VisitFacts visitFacts;
 
 	private final Requests requests;
@@ -65,6 +61,10 @@ class DispatchSheets {
 		LocalDate to = from.plusDays(DAYS - 1);
 		LocalDate lookBack = from.minusDays(DAYS);
 		Instant windowStart = from.atStartOfDay(ReportPeriod.ZONE).toInstant();
+		// Read on its first day, the sheet also lists that day's declines so far.
+		Instant now = clock.instant();
+		Instant declinesUntil = now.isAfter(windowStart) && now.isBefore(from.plusDays(1).atStartOfDay(ReportPeriod.ZONE)
+			.toInstant()) ? now : windowStart;
 		Mono<List<String>> counties = references.pairings()
 			.map(Pairing::countyId)
 			.filter(scope::sees)
@@ -73,9 +73,9 @@ class DispatchSheets {
 			.collectList();
 		Mono<List<VisitFact>> coming = visitFacts.visitsBetween(from, to).filter(fact -> scope.sees(fact.countyId())).collectList();
 		Mono<List<VisitFact>> declines = visitFacts.declinedBetween(lookBack.atStartOfDay(ReportPeriod.ZONE).toInstant(),
-				windowStart).filter(fact -> scope.sees(fact.countyId())).collectList();
-		Mono<List<VisitFact>> noShows = visitFacts.visitsBetween(lookBack, from.minusDays(1))
-			.filter(fact -> fact.status() == AssignmentStatus.NO_SHOW && scope.sees(fact.countyId()))
+				declinesUntil).filter(fact -> scope.sees(fact.countyId())).collectList();
+		Mono<List<VisitFact>> noShows = visitFacts.noShowsBetween(lookBack, from.minusDays(1))
+			.filter(fact -> scope.sees(fact.countyId()))
 			.collectList();
 		return Mono.zip(counties, coming, declines, noShows).flatMap(loaded -> {
 			List<String> countyIds = loaded.getT1();
@@ -172,7 +172,7 @@ class DispatchSheets {
 					for (VisitFact holder : holders) {
 						people.add(new DispatchSheet.Person(position, holder.id(), holder.expertId(),
 								names.get(holder.expertId()), holder.status(), holder.offerDeadline()));
-						confirmed += CONFIRMED.contains(holder.status()) ? 1 : 0;
+						confirmed += AssignmentStatus.FILLED.contains(holder.status()) ? 1 : 0;
 						offered += holder.status() == AssignmentStatus.OFFERED ? 1 : 0;
 					}
 					if (holders.isEmpty()) {
@@ -212,7 +212,8 @@ class DispatchSheets {
 		private List<DispatchSheet.WaitingOffer> waiting(String countyId, List<VisitFact> coming) {
 			return coming.stream()
 				.filter(fact -> fact.countyId().equals(countyId) && fact.status() == AssignmentStatus.OFFERED)
-				.sorted(Comparator.comparing(VisitFact::offerDeadline).thenComparing(VisitFact::id))
+				.sorted(Comparator.comparing(VisitFact::offerDeadline, Comparator.nullsLast(Comparator.naturalOrder()))
+					.thenComparing(VisitFact::id))
 				.map(fact -> new DispatchSheet.WaitingOffer(fact.id(), fact.requestId(), title(fact), fact.expertId(),
 						names.get(fact.expertId()), fact.date(), fact.offerDeadline()))
 				.toList();

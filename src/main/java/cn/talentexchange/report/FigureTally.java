@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import cn.talentexchange.assignment.Assignment;
 import cn.talentexchange.assignment.AssignmentStatus;
 import cn.talentexchange.assignment.DeclineReason;
 import cn.talentexchange.assignment.VisitFacts.VisitFact;
@@ -20,15 +21,13 @@ import cn.talentexchange.demand.RequestStatus;
 /** Adds up one scope's figures as its requests and visits are fed in. */
 final class FigureTally {
 
-	/** A position counts as filled once an expert holds it with a yes, whether or not they then came. */
-	private static final Set<AssignmentStatus> FILLING = Set.of(AssignmentStatus.ACCEPTED, AssignmentStatus.CHECKED_IN,
-			AssignmentStatus.COMPLETED, AssignmentStatus.NO_SHOW);
-
 	private int posted;
 
 	private int cancelled;
 
-	private final Map<Priority, int[]> seats = new EnumMap<>(Priority.class);
+	private final Map<Priority, Integer> positions = new EnumMap<>(Priority.class);
+
+	private final Map<Priority, Integer> filled = new EnumMap<>(Priority.class);
 
 	private final List<Double> hoursToAcceptance = new ArrayList<>();
 
@@ -54,14 +53,18 @@ final class FigureTally {
 
 	private int ratingSum;
 
-	private final int[] outcomes = new int[3];
+	private final Map<Assignment.Outcome, Integer> outcomes = new EnumMap<>(Assignment.Outcome.class);
 
 	FigureTally() {
 		for (Priority priority : Priority.values()) {
-			seats.put(priority, new int[2]);
+			positions.put(priority, 0);
+			filled.put(priority, 0);
 		}
 		for (DeclineReason reason : DeclineReason.values()) {
 			declinesByReason.put(reason, 0);
+		}
+		for (Assignment.Outcome outcome : Assignment.Outcome.values()) {
+			outcomes.put(outcome, 0);
 		}
 	}
 
@@ -75,16 +78,15 @@ final class FigureTally {
 		Set<String> filledPositions = new HashSet<>();
 		Instant firstYes = null;
 		for (VisitFact fact : facts) {
-			if (FILLING.contains(fact.status())) {
+			if (AssignmentStatus.FILLED.contains(fact.status())) {
 				filledPositions.add(fact.seat() + ":" + fact.position());
 			}
 			if (fact.accepted() != null && (firstYes == null || fact.accepted().at().isBefore(firstYes))) {
 				firstYes = fact.accepted().at();
 			}
 		}
-		int[] bucket = seats.get(request.priority());
-		bucket[0] += request.seatPositions();
-		bucket[1] += filledPositions.size();
+		positions.merge(request.priority(), request.seatPositions(), Integer::sum);
+		filled.merge(request.priority(), filledPositions.size(), Integer::sum);
 		if (firstYes != null) {
 			hoursToAcceptance.add(Duration.between(request.openedAt(), firstYes).toSeconds() / 3600.0);
 		}
@@ -110,7 +112,7 @@ final class FigureTally {
 				if (fact.feedback() != null) {
 					rated++;
 					ratingSum += fact.feedback().rating();
-					outcomes[fact.feedback().outcome().ordinal()]++;
+					outcomes.merge(fact.feedback().outcome(), 1, Integer::sum);
 				}
 			}
 			default -> {
@@ -120,20 +122,21 @@ final class FigureTally {
 
 	Figures figures(Figures.Fairness fairness, Figures.CadreMonths secondments) {
 		Map<Priority, Figures.Seats> byPriority = new EnumMap<>(Priority.class);
-		int positions = 0;
-		int filled = 0;
-		for (Map.Entry<Priority, int[]> bucket : seats.entrySet()) {
-			byPriority.put(bucket.getKey(), Figures.Seats.of(bucket.getValue()[0], bucket.getValue()[1]));
-			positions += bucket.getValue()[0];
-			filled += bucket.getValue()[1];
-		}
-		Figures.Demand demand = new Figures.Demand(posted, cancelled, Figures.Seats.of(positions, filled), byPriority,
+		positions.forEach((priority, count) -> byPriority.put(priority, Figures.Seats.of(count, filled.get(priority))));
+		int allPositions = positions.values().stream().mapToInt(Integer::intValue).sum();
+		int allFilled = filled.values().stream().mapToInt(Integer::intValue).sum();
+		Map<DeclineReason, Double> declineRates = new EnumMap<>(DeclineReason.class);
+		declinesByReason.forEach((reason, count) -> declineRates.put(reason,
+				Statistics.round(Statistics.ratio(count, offers), 4)));
+		Figures.Demand demand = new Figures.Demand(posted, cancelled, Figures.Seats.of(allPositions, allFilled), byPriority,
 				Statistics.round(Statistics.median(hoursToAcceptance), 1), hoursToAcceptance.size());
 		Figures.Visits visits = new Figures.Visits(offers, accepted, declined,
-				Statistics.round(Statistics.ratio(declined, offers), 4), declinesByReason, expired, completed, noShows,
+				Statistics.round(Statistics.ratio(declined, offers), 4), declinesByReason, declineRates, expired, completed,
+				noShows,
 				Statistics.round(Statistics.ratio(noShows, completed + noShows), 4), expertDays,
 				Statistics.round(hours, 2));
-		Figures.Outcomes rating = new Figures.Outcomes(rated, outcomes[0], outcomes[1], outcomes[2],
+		Figures.Outcomes rating = new Figures.Outcomes(rated, outcomes.get(Assignment.Outcome.SOLVED),
+				outcomes.get(Assignment.Outcome.PARTLY_SOLVED), outcomes.get(Assignment.Outcome.NOT_SOLVED),
 				Statistics.round(Statistics.ratio(ratingSum, rated), 2));
 		return new Figures(demand, visits, rating, fairness, secondments);
 	}

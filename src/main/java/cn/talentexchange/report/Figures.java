@@ -33,12 +33,13 @@ record Figures(Demand demand, Visits visits, Outcomes outcomes, Fairness fairnes
 	 * @param offers every assignment made for a visit in the period, whatever became of it
 	 * @param accepted offers the expert said yes to at some point
 	 * @param declineRate declined / offers
+	 * @param declineRatesByReason declined for the reason / offers
 	 * @param noShowRate no-shows / (completed + no-shows)
 	 * @param expertDays completed visits, a whole weekend counting two
 	 * @param hours the hours recorded on completed visits
 	 */
 	record Visits(int offers, int accepted, int declined, Double declineRate, Map<DeclineReason, Integer> declinesByReason,
-			int expired, int completed, int noShows, Double noShowRate, int expertDays, double hours) {
+			Map<DeclineReason, Double> declineRatesByReason, int expired, int completed, int noShows, Double noShowRate, int expertDays, double hours) {
 	}
 
 	/** The counties' ratings of completed visits: how many were rated, what became of the problem, the mean. */

@@ -1,10 +1,13 @@
 package cn.talentexchange.report;
 
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
+import cn.talentexchange.assignment.AssignmentStatus;
 import cn.talentexchange.assignment.DeclineReason;
 import cn.talentexchange.demand.Priority;
 import cn.talentexchange.report.CsvTable.Column;
@@ -70,26 +73,16 @@ final class ReportTables {
 	static String dispatch(DispatchSheet sheet, boolean chinese) {
 		List<DispatchLine> lines = new ArrayList<>();
 		for (DispatchSheet.CountySheet county : sheet.counties()) {
+			String countyId = county.countyId();
 			for (DispatchSheet.ComingVisit visit : county.visits()) {
 				for (DispatchSheet.SeatLine seat : visit.seats()) {
-					seat.people().forEach(person -> lines.add(new DispatchLine("VISIT", county.countyId(), visit.requestId(),
-							visit.title(), visit.date(), visit, seat, person.position(), person.assignmentId(), person.expertId(),
-							person.displayName(), person.status(), person.offerDeadline(), null, null, null, null, null)));
-					seat.empty().forEach(empty -> lines.add(new DispatchLine("EMPTY", county.countyId(), visit.requestId(),
-							visit.title(), visit.date(), visit, seat, empty.position(), null, null, null, null, null,
-							empty.reason(), empty.lastStatus(), empty.declineReason(), null, null)));
+					seat.people().forEach(person -> lines.add(DispatchLine.person(countyId, visit, seat, person)));
+					seat.empty().forEach(empty -> lines.add(DispatchLine.empty(countyId, visit, seat, empty)));
 				}
 			}
-			county.waitingOffers().forEach(offer -> lines.add(new DispatchLine("WAITING_OFFER", county.countyId(),
-					offer.requestId(), offer.title(), offer.date(), null, null, null, offer.assignmentId(), offer.expertId(),
-					offer.displayName(), null, offer.offerDeadline(), null, null, null, null, null)));
-			county.recentDeclines().forEach(decline -> lines.add(new DispatchLine("DECLINE", county.countyId(),
-					decline.requestId(), decline.title(), decline.date(), null, null, null, decline.assignmentId(),
-					decline.expertId(), decline.displayName(), null, null, null, null, decline.reason(), decline.declinedAt(),
-					decline.note())));
-			county.recentNoShows().forEach(noShow -> lines.add(new DispatchLine("NO_SHOW", county.countyId(),
-					noShow.requestId(), noShow.title(), noShow.date(), null, null, null, noShow.assignmentId(),
-					noShow.expertId(), noShow.displayName(), null, null, null, null, null, null, null)));
+			county.waitingOffers().forEach(offer -> lines.add(DispatchLine.waiting(countyId, offer)));
+			county.recentDeclines().forEach(decline -> lines.add(DispatchLine.declined(countyId, decline)));
+			county.recentNoShows().forEach(noShow -> lines.add(DispatchLine.noShow(countyId, noShow)));
 		}
 		List<Column<DispatchLine>> columns = List.of(new Column<>("section", "栏目", DispatchLine::section),
 				new Column<>("county", "县区", DispatchLine::countyId),
@@ -136,6 +129,11 @@ final class ReportTables {
 			columns.add(new Column<>("declined: " + name[0], "谢绝：" + name[1],
 					figures -> figures.visits().declinesByReason().get(reason)));
 		}
+		for (DeclineReason reason : DeclineReason.values()) {
+			String[] name = REASON_NAMES.get(reason);
+			columns.add(new Column<>("decline rate: " + name[0], "谢绝率：" + name[1],
+					figures -> figures.visits().declineRatesByReason().get(reason)));
+		}
 		columns.add(new Column<>("expired", "逾期未复数", figures -> figures.visits().expired()));
 		columns.add(new Column<>("completed", "完成到访数", figures -> figures.visits().completed()));
 		columns.add(new Column<>("no-shows", "失约数", figures -> figures.visits().noShows()));
@@ -163,10 +161,45 @@ final class ReportTables {
 		return columns.stream().map(column -> column.of(part)).toList();
 	}
 
-	private record DispatchLine(String section, String countyId, String requestId, String title, Object date,
+	/** One line of the dispatch CSV; each section fills its own columns and leaves the rest empty. */
+	private record DispatchLine(String section, String countyId, String requestId, String title, LocalDate date,
 			DispatchSheet.ComingVisit visit, DispatchSheet.SeatLine seat, Integer position, String assignmentId,
-			String expertId, String expertName, Object status, Object offerDeadline, Object whyEmpty, Object lastStatus,
-			Object declineReason, Object declinedAt, String note) {
+			String expertId, String expertName, AssignmentStatus status, Instant offerDeadline,
+			DispatchSheet.WhyEmpty whyEmpty, AssignmentStatus lastStatus, DeclineReason declineReason, Instant declinedAt,
+			String note) {
+
+		static DispatchLine person(String countyId, DispatchSheet.ComingVisit visit, DispatchSheet.SeatLine seat,
+				DispatchSheet.Person person) {
+			return new DispatchLine("VISIT", countyId, visit.requestId(), visit.title(), visit.date(), visit, seat,
+					person.position(), person.assignmentId(), person.expertId(), person.displayName(), person.status(),
+					person.offerDeadline(), null, null, null, null, null);
+		}
+
+		static DispatchLine empty(String countyId, DispatchSheet.ComingVisit visit, DispatchSheet.SeatLine seat,
+				DispatchSheet.EmptyPosition empty) {
+			return new DispatchLine("EMPTY", countyId, visit.requestId(), visit.title(), visit.date(), visit, seat,
+					empty.position(), null, null, null, null, null, empty.reason(), empty.lastStatus(), empty.declineReason(),
+					null, null);
+		}
+
+		static DispatchLine waiting(String countyId, DispatchSheet.WaitingOffer offer) {
+			return new DispatchLine("WAITING_OFFER", countyId, offer.requestId(), offer.title(), offer.date(), null, null,
+					null, offer.assignmentId(), offer.expertId(), offer.displayName(), AssignmentStatus.OFFERED,
+					offer.offerDeadline(), null, null, null, null, null);
+		}
+
+		static DispatchLine declined(String countyId, DispatchSheet.RecentDecline decline) {
+			return new DispatchLine("DECLINE", countyId, decline.requestId(), decline.title(), decline.date(), null, null,
+					null, decline.assignmentId(), decline.expertId(), decline.displayName(), AssignmentStatus.DECLINED, null,
+					null, null, decline.reason(), decline.declinedAt(), decline.note());
+		}
+
+		static DispatchLine noShow(String countyId, DispatchSheet.RecentNoShow noShow) {
+			return new DispatchLine("NO_SHOW", countyId, noShow.requestId(), noShow.title(), noShow.date(), null, null, null,
+					noShow.assignmentId(), noShow.expertId(), noShow.displayName(), AssignmentStatus.NO_SHOW, null, null, null,
+					null, null, null);
+		}
+
 	}
 
 	private record PeriodLine(String pairingId, String countyId, Figures figures, PeriodReport.FillRateSpread spread) {

@@ -48,12 +48,15 @@ public class Ledger {
 		return tally(window, seesArea);
 	}
 
-	/** Cadre-months each pairing exchanged inside the dates (inclusive), every stage counted, by pairing id. */
-	public Mono<Map<String, PairingMonths>> pairingMonths(LocalDate from, LocalDate to) {
+	/**
+	 * Cadre-months each pairing's people served inside the dates (inclusive), by pairing id: active and
+	 * completed placements (terminated ones up to their end), not the ones still only planned.
+	 */
+	public Mono<Map<String, PairingMonths>> servedMonthsByPairing(LocalDate from, LocalDate to) {
 		return tally(new Period(from, to), area -> true).map(view -> {
 			Map<String, PairingMonths> months = new TreeMap<>();
 			view.pairings().forEach(pairing -> months.put(pairing.pairingId(),
-					new PairingMonths(pairing.cityToCounty().total(), pairing.countyToCity().total())));
+					new PairingMonths(pairing.cityToCounty().served(), pairing.countyToCity().served())));
 			return months;
 		});
 	}
@@ -143,6 +146,11 @@ public class Ledger {
 
 	/** Cadre-months by stage. */
 	record Months(double planned, double active, double completed, double total) {
+
+		double served() {
+			return round(active + completed);
+		}
+
 	}
 
 	/**

@@ -4,7 +4,7 @@ import java.util.List;
 
 import cn.talentexchange.assignment.Assignment;
 import cn.talentexchange.assignment.AssignmentStatus;
-import cn.talentexchange.assignment.Assignments;
+import cn.talentexchange.assignment.VisitFacts;
 import cn.talentexchange.demand.DemandRequest;
 import cn.talentexchange.demand.Requests;
 import cn.talentexchange.pairing.ActionCategory;
@@ -34,7 +34,7 @@ class TrackRecordsLoadingTest extends ApiTest {
 	ReactiveMongoTemplate mongo;
 
 	@Autowired
-	Assignments assignments;
+	VisitFacts visitFacts;
 
 	@Autowired
 	Requests requests;
@@ -48,7 +48,7 @@ class TrackRecordsLoadingTest extends ApiTest {
 				TrackRecordsTest.visit(EXPERT, planning, AssignmentStatus.COMPLETED, null),
 				TrackRecordsTest.visit(EXPERT, industry, AssignmentStatus.DECLINED, null))).blockLast();
 
-		TrackRecords.load(assignments, requests).as(StepVerifier::create).assertNext(records -> {
+		TrackRecords.load(visitFacts, requests).as(StepVerifier::create).assertNext(records -> {
 			assertThat(records.of(EXPERT, ActionCategory.INDUSTRY)).isEqualTo(new TrackRecord(1, 0, 1, 0, 5));
 			assertThat(records.of(EXPERT, ActionCategory.PLANNING)).isEqualTo(new TrackRecord(1, 1, 0, 0, 0));
 		}).verifyComplete();

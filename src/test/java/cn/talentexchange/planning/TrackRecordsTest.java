@@ -4,9 +4,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import cn.talentexchange.assignment.Assignment;
 import cn.talentexchange.assignment.AssignmentStatus;
+import cn.talentexchange.assignment.VisitFacts;
+import cn.talentexchange.assignment.VisitFacts.VisitOutcome;
 import cn.talentexchange.pairing.ActionCategory;
 import cn.talentexchange.planning.domain.TrackRecord;
 import org.junit.jupiter.api.Test;
@@ -20,7 +23,7 @@ class TrackRecordsTest {
 
 	@Test
 	void ratedVisitsAndNoShowsAddUpPerExpertAndCategory() {
-		TrackRecords records = TrackRecords.from(List.of(
+		TrackRecords records = TrackRecords.from(outcomes(
 				rated("e1", "industry-1", Assignment.Outcome.SOLVED, 5),
 				noShow("e1", "industry-2"),
 				rated("e1", "planning-1", Assignment.Outcome.PARTLY_SOLVED, 3),
@@ -34,7 +37,7 @@ class TrackRecordsTest {
 
 	@Test
 	void unratedAndUnfinishedVisitsTeachNothing() {
-		TrackRecords records = TrackRecords.from(List.of(
+		TrackRecords records = TrackRecords.from(outcomes(
 				visit("e1", "industry-1", AssignmentStatus.COMPLETED, null),
 				visit("e1", "industry-2", AssignmentStatus.ACCEPTED, null),
 				visit("e1", "planning-1", AssignmentStatus.DECLINED, null)), CATEGORIES);
@@ -44,9 +47,17 @@ class TrackRecordsTest {
 
 	@Test
 	void visitsOfRequestsWithoutACategoryAreLeftOut() {
-		TrackRecords records = TrackRecords.from(List.of(rated("e1", "deleted", Assignment.Outcome.SOLVED, 5)), CATEGORIES);
+		TrackRecords records = TrackRecords.from(outcomes(rated("e1", "deleted", Assignment.Outcome.SOLVED, 5)), CATEGORIES);
 
 		assertThat(records.ofExpert("e1")).isEmpty();
+	}
+
+	/** The assignments as the track records read them from the database. */
+	private static List<VisitOutcome> outcomes(Assignment... visits) {
+		return Stream.of(visits)
+			.map(visit -> new VisitOutcome(visit.expertId(), visit.requestId(), visit.status(), visit.feedback() == null ? null
+					: new VisitFacts.Rating(visit.feedback().rating(), visit.feedback().outcome())))
+			.toList();
 	}
 
 	static Assignment rated(String expertId, String requestId, Assignment.Outcome outcome, int rating) {

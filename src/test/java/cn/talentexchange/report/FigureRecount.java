@@ -112,14 +112,17 @@ final class FigureRecount {
 			.isCloseTo(rated.stream().mapToInt(visit -> visit.feedback().rating()).average().orElseThrow(), within(0.0051));
 
 		Pairing pairing = mongo.findOne(Query.query(Criteria.where("countyId").is(countyId)), Pairing.class).block();
-		List<Expert> pool = mongo.find(Query.query(Criteria.where("status").is(ExpertStatus.ACTIVE).and("contactConsent").is(true)
-			.and("organisationId").in(pairing.parkId(), pairing.districtId())), Expert.class).collectList().block();
 		Map<String, Double> load = new HashMap<>();
 		all.stream()
 			.filter(assignment -> !assignment.date().isBefore(from) && !assignment.date().isAfter(to)
 					&& Set.of(AssignmentStatus.ACCEPTED, AssignmentStatus.CHECKED_IN, AssignmentStatus.COMPLETED)
 						.contains(assignment.status()))
 			.forEach(assignment -> load.merge(assignment.expertId(), assignment.wholeWeekend() ? 2.0 : 1.0, Double::sum));
+		// Today's usable experts of the pairing's park and district, and any of theirs who gave days, active or not.
+		List<Expert> pool = mongo.find(Query.query(Criteria.where("organisationId").in(pairing.parkId(), pairing.districtId())),
+				Expert.class)
+			.filter(expert -> expert.status() == ExpertStatus.ACTIVE && expert.contactConsent() || load.containsKey(expert.id()))
+			.collectList().block();
 		double[] loads = pool.stream().mapToDouble(expert -> load.getOrDefault(expert.id(), 0.0)).sorted().toArray();
 		double sumOfDifferences = 0;
 		for (double a : loads) {

@@ -8,6 +8,7 @@ import java.time.ZoneId;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.SplittableRandom;
 
 import cn.talentexchange.assignment.Assignment;
@@ -36,9 +37,9 @@ import reactor.core.publisher.Mono;
 
 /**
  * Writes a plausible year of the programme straight into the database, for the report tests and the
- * benchmark: requests opened through the year, each position offered until someone says yes or the offers
- * run out, declines with reasons, expiries, visits completed with hours and ratings, no-shows. The same seed
- * gives the same history.
+ * benchmark: requests opened through the year (a few cancelled), each position offered until someone says
+ * yes or three offers fell through, declines with reasons, expiries, offers withdrawn by a replan, visits
+ * completed with hours and ratings, no-shows. The same seed gives the same history.
  */
 public final class HistoryGenerator {
 
@@ -75,7 +76,7 @@ public final class HistoryGenerator {
 			}
 			return mongo.insertAll(newExperts)
 				.then(mongo.find(Query.query(Criteria.where("status").is(ExpertStatus.ACTIVE)
-					.and("contactConsent").is(true)), Expert.class).map(Expert::id).collectList())
+					.and("contactConsent").is(true)), Expert.class).map(Expert::id).sort().collectList())
 				.flatMap(expertIds -> {
 					List<DemandRequest> requests = new ArrayList<>();
 					List<Assignment> written = new ArrayList<>();
@@ -104,7 +105,8 @@ public final class HistoryGenerator {
 
 	private DemandRequest request(int year, int number, String countyId) {
 		LocalDate opened = LocalDate.of(year, 1, 1).plusDays(random.nextInt(365));
-		Instant openedAt = opened.atStartOfDay(ZONE).toInstant().plusSeconds(8 * 3600 + random.nextInt(10 * 3600));
+		// Any hour of the Shanghai day, so that some requests open before 08:00, on the previous day in UTC.
+		Instant openedAt = opened.atStartOfDay(ZONE).toInstant().plusSeconds(random.nextInt(24 * 3600));
 		LocalDate visit = opened.plusDays(7 + random.nextInt(21)).with(TemporalAdjusters.nextOrSame(DayOfWeek.SATURDAY));
 		List<Seat> seats = new ArrayList<>();
 		int seatCount = 1 + random.nextInt(3);
@@ -141,7 +143,11 @@ public final class HistoryGenerator {
 					AssignmentStatus status;
 					Double hours = null;
 					Assignment.Feedback feedback = null;
-					if (roll < 0.15) {
+					if (roll < 0.03) {
+						status = AssignmentStatus.CANCELLED;
+						history.add(new Assignment.Transition(status, answeredAt, "system", "REPLANNED", null));
+					}
+					else if (roll < 0.15) {
 						status = AssignmentStatus.DECLINED;
 						DeclineReason reason = DeclineReason.values()[random.nextInt(DeclineReason.values().length)];
 						history.add(new Assignment.Transition(status, answeredAt, "gen", reason.name(), null));
@@ -175,7 +181,7 @@ public final class HistoryGenerator {
 							position, request.seats().get(seat).skill(), date, wholeWeekend, expertId, status,
 							offeredAt.plus(Duration.ofHours(48)), hours, history, feedback, history.size(), offeredAt,
 							history.get(history.size() - 1).at(), List.of(), List.of()));
-					if (status != AssignmentStatus.DECLINED && status != AssignmentStatus.EXPIRED) {
+					if (!Set.of(AssignmentStatus.DECLINED, AssignmentStatus.EXPIRED, AssignmentStatus.CANCELLED).contains(status)) {
 						break;
 					}
 					offeredAt = answeredAt.plus(Duration.ofHours(1));

@@ -19,6 +19,7 @@ import cn.talentexchange.demand.Seat;
 import cn.talentexchange.demand.Site;
 import cn.talentexchange.demand.VisitDuration;
 import cn.talentexchange.expert.Expert;
+import cn.talentexchange.expert.ExpertStatus;
 import cn.talentexchange.pairing.ActionCategory;
 import cn.talentexchange.support.ApiTest;
 import org.apache.commons.csv.CSVFormat;
@@ -29,6 +30,9 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.http.HttpHeaders;
 import org.springframework.test.context.TestPropertySource;
 
@@ -56,6 +60,15 @@ class ReportsApiTest extends ApiTest {
 	void generateAYearOnce() {
 		if (!generated) {
 			new HistoryGenerator(mongo, 20251126L).generate(2025, 3_000, 0).block();
+			// Opened just after midnight in Shanghai, on the last day of the month before in UTC.
+			mongo.insertAll(List.of(opened("tz-june", "2025-06-01T00:30:00+08:00"), opened("tz-july", "2025-07-01T00:30:00+08:00")))
+				.blockLast();
+			// An expert who worked in June and has retired since still counts in June's load spread.
+			Assignment worked = mongo.findOne(Query.query(Criteria.where("countyId").is("faku").and("status")
+				.is(AssignmentStatus.COMPLETED).and("date").gte(LocalDate.of(2025, 6, 1)).lte(LocalDate.of(2025, 6, 30))),
+					Assignment.class).block();
+			mongo.updateFirst(Query.query(Criteria.where("_id").is(worked.expertId())),
+					new Update().set("status", ExpertStatus.RETIRED), Expert.class).block();
 			generated = true;
 		}
 	}
@@ -89,7 +102,10 @@ class ReportsApiTest extends ApiTest {
 		Map<String, Object> sheet = json(as("agency-faku"), "/api/v1/reports/dispatch?from=2025-06-01");
 		assertThat(list(sheet.get("counties"))).extracting(county -> county.get("countyId")).containsExactly("faku");
 		Map<String, Object> annual = json(as("agency-faku"), "/api/v1/reports/annual?year=2025");
-		assertThat(list(annual.get("ranking"))).extracting(line -> line.get("pairingId")).containsExactly("pairing-faku");
+		Map<String, Object> everyone = json(as("coordinator"), "/api/v1/reports/annual?year=2025");
+		Map<String, Object> fakuAmongAll = list(everyone.get("ranking")).stream()
+			.filter(line -> line.get("pairingId").equals("pairing-faku")).findFirst().orElseThrow();
+		assertThat(list(annual.get("ranking"))).containsExactly(fakuAmongAll);
 	}
 
 	@Test
@@ -115,10 +131,11 @@ class ReportsApiTest extends ApiTest {
 		for (Map<String, Object> line : ranking) {
 			Map<String, Object> figures = map(line.get("figures"));
 			Map<String, Object> outcomes = map(figures.get("outcomes"));
-			double rated = intAt(figures, "outcomes", "rated");
+			double completed = intAt(figures, "visits", "completed");
 			Map<String, Double> components = new HashMap<>();
 			components.put("fill", numberAt(figures, "demand", "seats", "fillRate"));
-			components.put("solved", (intAt(figures, "outcomes", "solved") + 0.5 * intAt(figures, "outcomes", "partlySolved")) / rated);
+			components.put("solved",
+					(intAt(figures, "outcomes", "solved") + 0.5 * intAt(figures, "outcomes", "partlySolved")) / completed);
 			components.put("rating", (((Number) outcomes.get("averageRating")).doubleValue() - 1) / 4);
 			components.put("reliability", 1 - numberAt(figures, "visits", "noShowRate"));
 			components.put("speed", Math.max(0, 1 - numberAt(figures, "demand", "medianHoursToFirstAcceptance") / 720));
@@ -167,6 +184,12 @@ class ReportsApiTest extends ApiTest {
 		List<CSVRecord> annual = csv(as("coordinator").get().uri("/api/v1/reports/annual?year=2025&lang=en")
 			.header(HttpHeaders.ACCEPT, "application/json;q=0.5, text/csv"));
 		assertThat(annual).extracting(line -> line.get("rank")).containsExactly("1", "2", "3", "4");
+		List<CSVRecord> annualInChinese = csv(as("coordinator").get().uri("/api/v1/reports/annual?year=2025&format=csv"));
+		assertThat(annualInChinese).extracting(line -> line.get("名次")).containsExactly("1", "2", "3", "4");
+		assertThat(annualInChinese.get(0).get("总分")).isEqualTo(annual.get(0).get("score"));
+		List<CSVRecord> sheetInChinese = csv(as("coordinator").get().uri("/api/v1/reports/dispatch?from=2025-06-07")
+			.header(HttpHeaders.ACCEPT, "text/csv"));
+		assertThat(sheetInChinese).extracting(line -> line.get("栏目")).contains("VISIT", "DECLINE");
 		// A title with a comma and quotes survives the round trip.
 		List<CSVRecord> dispatch = csv(as("coordinator").get().uri("/api/v1/reports/dispatch?from=2025-06-07&format=csv&lang=en"));
 		assertThat(dispatch).isNotEmpty();
@@ -235,6 +258,22 @@ class ReportsApiTest extends ApiTest {
 	}
 
 	@Test
+	void csvIsChosenWhenItIsPreferredOverJson() {
+		for (String accept : List.of("text/csv", "text/csv, */*", "text/csv, application/json;q=0.9",
+				"application/json;q=0.5, text/csv")) {
+			as("coordinator").get().uri("/api/v1/reports/monthly?month=2025-06").header(HttpHeaders.ACCEPT, accept)
+				.exchange().expectStatus().isOk().expectHeader().contentType("text/csv;charset=UTF-8").expectBody();
+		}
+		for (String accept : List.of("*/*", "application/json", "application/json, text/csv", "text/*",
+				"text/csv;q=0.5, application/json")) {
+			as("coordinator").get().uri("/api/v1/reports/monthly?month=2025-06").header(HttpHeaders.ACCEPT, accept)
+				.exchange().expectStatus().isOk().expectHeader().contentType("application/json").expectBody();
+		}
+		as("coordinator").get().uri("/api/v1/reports/monthly?month=2025-06&format=json").header(HttpHeaders.ACCEPT, "text/csv")
+			.exchange().expectStatus().isOk().expectHeader().contentType("application/json").expectBody();
+	}
+
+	@Test
 	void badPeriodsAndFormatsAreValidationProblems() {
 		for (String uri : List.of("/api/v1/reports/monthly?month=2025-13", "/api/v1/reports/quarterly?quarter=2025-Q5",
 				"/api/v1/reports/annual?year=1999", "/api/v1/reports/monthly?month=2025-06&format=xml",
@@ -245,6 +284,15 @@ class ReportsApiTest extends ApiTest {
 		as("coordinator").get().uri("/api/v1/reports/monthly?month=2025-13").header(HttpHeaders.ACCEPT, "text/csv")
 			.exchange().expectStatus().isBadRequest().expectBody()
 			.jsonPath("$.type").isEqualTo("urn:talent-exchange:problem:validation-failed");
+	}
+
+	private static DemandRequest opened(String id, String at) {
+		DemandRequest request = request(id, "faku", RequestStatus.OPEN, LocalDate.of(2025, 8, 2), new Seat("e-commerce", 2, 1));
+		Instant openedAt = java.time.OffsetDateTime.parse(at).toInstant();
+		return new DemandRequest(request.id(), request.countyId(), request.postedBy(), request.title(),
+				request.description(), request.category(), request.subCategory(), request.seats(),
+				request.acceptableDates(), request.duration(), request.priority(), request.location(), request.status(),
+				null, List.of(), List.of(), null, request.contact(), null, 0, openedAt, openedAt, openedAt);
 	}
 
 	private String expertName(String expertId) {

@@ -25,6 +25,7 @@ import static cn.talentexchange.report.FigureRecount.list;
 import static cn.talentexchange.report.FigureRecount.map;
 import static cn.talentexchange.report.FigureRecount.numberAt;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 /**
  * A history made through the API, as the coordination office makes it: a published plan, accepts, a
@@ -98,6 +99,39 @@ class ReportsFromTheOfferLoopTest extends ApiTest {
 				.containsEntry("reason", "OUTSIDE_MY_FIELD"));
 		assertThat(list(county.get("recentNoShows"))).extracting(noShow -> noShow.get("assignmentId"))
 			.containsExactly(absent.get("id"));
+	}
+
+	@Test
+	void theAnnualExchangeComponentCountsTheMonthsTheLedgerShowsServed() {
+		int year = LocalDate.now(SHANGHAI).getYear();
+		Map<String, Object> annual = as("coordinator").get().uri("/api/v1/reports/annual?year={year}", year).exchange()
+			.expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
+		Map<String, Object> ledger = as("coordinator").get()
+			.uri("/api/v1/secondments/ledger?from={year}-01-01&to={year}-12-31", year, year).exchange()
+			.expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
+		List<Map<String, Object>> ranking = list(annual.get("ranking"));
+		double most = 0;
+		for (Map<String, Object> pairing : list(ledger.get("pairings"))) {
+			Map<String, Object> line = ranking.stream().filter(ranked -> ranked.get("pairingId").equals(pairing.get("pairingId")))
+				.findFirst().orElseThrow();
+			double cityToCounty = served(map(pairing.get("cityToCounty")));
+			double countyToCity = served(map(pairing.get("countyToCity")));
+			assertThat(numberAt(map(line.get("figures")), "secondments", "cityToCounty")).isEqualTo(cityToCounty);
+			assertThat(numberAt(map(line.get("figures")), "secondments", "countyToCity")).isEqualTo(countyToCity);
+			most = Math.max(most, cityToCounty + countyToCity);
+		}
+		assertThat(most).as("the seeds' placements this year").isPositive();
+		for (Map<String, Object> line : ranking) {
+			Map<String, Object> figures = map(line.get("figures"));
+			double exchanged = numberAt(figures, "secondments", "cityToCounty") + numberAt(figures, "secondments", "countyToCity");
+			assertThat(numberAt(line, "components", "exchange")).isCloseTo(exchanged / most, within(0.0001));
+		}
+	}
+
+	/** Months actually served: active and completed, not the ones only planned. */
+	private static double served(Map<String, Object> months) {
+		return Math.round((((Number) months.get("active")).doubleValue() + ((Number) months.get("completed")).doubleValue())
+				* 10) / 10.0;
 	}
 
 	private List<Map<String, Object>> publishAPlanForFaku(LocalDate today) throws InterruptedException {
