@@ -141,6 +141,7 @@ final class ExplanationWriter {
 			return false;
 		}
 		List<Expert> instead = experts.stream()
+			.filter(other -> !other.id().equals(expert.id()))
 			.filter(other -> level(other, seat.skill()) >= seat.minLevel() && !declinedBefore(other) && !conflicted(other)
 					&& !tooFar(other) && freeOn(other, date) && weekendsUsed(other, date) < other.maxWeekendsPerMonth()
 					&& !busyOn(other, date, mine))
