@@ -99,6 +99,13 @@ class ReportsFromTheOfferLoopTest extends ApiTest {
 				.containsEntry("reason", "OUTSIDE_MY_FIELD"));
 		assertThat(list(county.get("recentNoShows"))).extracting(noShow -> noShow.get("assignmentId"))
 			.containsExactly(absent.get("id"));
+
+		// Read on the day, from today: today's decline is on the sheet already.
+		Map<String, Object> todays = as("agency-faku").get().uri("/api/v1/reports/dispatch").exchange()
+			.expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
+		assertThat(todays.get("from")).isEqualTo(today.toString());
+		assertThat(list(list(todays.get("counties")).get(0).get("recentDeclines")))
+			.extracting(decline -> decline.get("assignmentId")).containsExactly(declined.get("id"));
 	}
 
 	@Test
