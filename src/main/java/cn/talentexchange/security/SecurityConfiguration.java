@@ -82,6 +82,7 @@ class SecurityConfiguration {
 				.hasAnyRole(Role.HR_BUREAU.name(), Role.COORDINATOR.name())
 				.pathMatchers(HttpMethod.GET, API + "/reports/**")
 				.hasAnyRole(Role.COORDINATOR.name(), Role.COUNTY_AGENCY.name())
+				.pathMatchers(API + "/admin/users/**").hasRole(Role.ADMIN.name())
 				.pathMatchers(API + "/me/**").authenticated()
 				.pathMatchers("/actuator/**").hasRole(Role.ADMIN.name())
 				.anyExchange().authenticated())

@@ -159,7 +159,7 @@ class SeedLoader implements StartupTask {
 	private static StaffUser staffUser(SeedFiles.UserSeed seed) {
 		return new StaffUser("user-" + seed.username(), seed.username(), seed.displayName(), Set.copyOf(seed.roles()),
 				seed.countyId(), seed.organisationIds() == null ? Set.of() : Set.copyOf(seed.organisationIds()),
-				seed.locale(), true);
+				seed.locale(), true, 0);
 	}
 
 	private static Expert expert(SeedFiles.ExpertSeed seed, LocalDate firstSaturday, Instant now) {

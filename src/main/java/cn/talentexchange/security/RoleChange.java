@@ -1,0 +1,17 @@
+package cn.talentexchange.security;
+
+import java.util.Set;
+
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.Size;
+
+/**
+ * What an administrator sets on a staff account.
+ *
+ * @param countyId the county a COUNTY_AGENCY acts for; only with that role
+ * @param organisationIds the districts, parks and counties an HR_BUREAU acts for; only with that role
+ * @param version the version read, unless sent as If-Match
+ */
+record RoleChange(@NotEmpty @Size(max = 4) Set<Role> roles, @Size(max = 64) String countyId,
+		@Size(max = 50) Set<@Size(max = 64) String> organisationIds, Long version) {
+}
