@@ -1,5 +1,6 @@
 package cn.talentexchange.planning;
 
+import cn.talentexchange.database.TunedWeights;
 import cn.talentexchange.planning.domain.SoftWeights;
 import cn.talentexchange.security.Caller;
 import cn.talentexchange.web.ExpectedVersion;
@@ -41,7 +42,7 @@ class ConstraintWeightsController {
 			.map(ConstraintWeightsController::view);
 	}
 
-	private static ResponseEntity<WeightsView> view(ConstraintWeightSettings.Stored stored) {
+	private static ResponseEntity<WeightsView> view(TunedWeights.Tuned<SoftWeights> stored) {
 		return ResponseEntity.ok()
 			.eTag(ExpectedVersion.entityTag(stored.version()))
 			.body(new WeightsView(stored.weights(), SoftWeights.DEFAULTS, stored.version(),

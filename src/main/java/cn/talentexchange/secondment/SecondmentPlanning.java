@@ -70,6 +70,8 @@ class SecondmentPlanning {
 
 	private final SecondmentSettings settings;
 
+	private final SecondmentWeightSettings weights;
+
 	private final PlanningSettings planning;
 
 	private final Clock clock;
@@ -79,7 +81,9 @@ class SecondmentPlanning {
 	private volatile Engine engine;
 
 	SecondmentPlanning(ReactiveMongoTemplate mongo, SecondmentReferences organisations, Placements placements,
-			SecondmentSettings settings, PlanningSettings planning, Clock clock, PagedQueries pages) {
+			SecondmentSettings settings, SecondmentWeightSettings weights, PlanningSettings planning, Clock clock,
+			PagedQueries pages) {
+		this.weights = weights;
 		this.pages = pages;
 		this.mongo = mongo;
 		this.organisations = organisations;
@@ -178,11 +182,12 @@ class SecondmentPlanning {
 	private void solveInBackground(SecondmentPlanRun run) {
 		LocalDate today = LocalDate.now(clock);
 		Mono.zip(mongo.findAll(SecondmentPost.class).collectList(), mongo.findAll(SecondmentCandidate.class).collectList(),
-				mongo.findAll(Secondment.class).collectList(), organisations.organisations(), organisations.pairingsByArea())
+				mongo.findAll(Secondment.class).collectList(), organisations.organisations(), organisations.pairingsByArea(),
+				weights.current())
 			.publishOn(Schedulers.boundedElastic())
 			.subscribe(loaded -> {
 				SecondmentPlan problem = SecondmentProblemBuilder.build(today, loaded.getT1(), loaded.getT2(), loaded.getT3(),
-						loaded.getT4(), loaded.getT5(), settings.maxAwayPerOrganisation());
+						loaded.getT4(), loaded.getT5(), settings.maxAwayPerOrganisation(), loaded.getT6().weights());
 				Names names = new Names(
 						loaded.getT1().stream().collect(Collectors.toMap(SecondmentPost::id, SecondmentPost::role)),
 						loaded.getT2().stream().collect(Collectors.toMap(SecondmentCandidate::id, SecondmentCandidate::name)));

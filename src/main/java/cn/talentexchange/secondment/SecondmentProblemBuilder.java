@@ -17,8 +17,10 @@ import cn.talentexchange.secondment.solver.OrganisationAway;
 import cn.talentexchange.secondment.solver.PairingBalance;
 import cn.talentexchange.secondment.solver.PositionSlot;
 import cn.talentexchange.secondment.solver.PostFact;
+import cn.talentexchange.secondment.solver.SecondmentConstraintWeights;
 import cn.talentexchange.secondment.solver.SecondmentPlan;
 import cn.talentexchange.secondment.solver.SecondmentRules;
+import cn.talentexchange.secondment.solver.SecondmentWeights;
 
 /**
  * Turns stored posts, candidates and placements into the matcher's problem. Pure, so a test can feed it.
@@ -32,7 +34,7 @@ final class SecondmentProblemBuilder {
 
 	static SecondmentPlan build(LocalDate today, Collection<SecondmentPost> posts, Collection<SecondmentCandidate> candidates,
 			Collection<Secondment> placements, Map<String, SecondmentOrganisation> organisations, Map<String, Pairing> byArea,
-			int maxAway) {
+			int maxAway, SecondmentWeights weights) {
 		Map<String, Set<String>> earlierHosts = new HashMap<>();
 		Map<String, List<Period>> awayByOrganisation = new HashMap<>();
 		Map<String, Integer> heldByPost = new HashMap<>();
@@ -92,7 +94,8 @@ final class SecondmentProblemBuilder {
 			double[] months = monthsByPairing.getOrDefault(id, new double[2]);
 			return new PairingBalance(id, months[0], months[1]);
 		}).toList();
-		return new SecondmentPlan(facts, away, balances, new SecondmentRules(maxAway), slots);
+		return new SecondmentPlan(facts, away, balances, new SecondmentRules(maxAway), new SecondmentConstraintWeights(weights),
+				slots);
 	}
 
 	static boolean couldHold(CandidateFact candidate, PostFact post) {

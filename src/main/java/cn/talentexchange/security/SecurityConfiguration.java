@@ -72,7 +72,8 @@ class SecurityConfiguration {
 				.pathMatchers(HttpMethod.POST, API + "/assignments/*/accept", API + "/assignments/*/decline",
 						API + "/assignments/*/check-in", API + "/assignments/*/complete")
 				.hasRole(Role.EXPERT.name())
-				.pathMatchers(API + "/plans", API + "/plans/**", API + "/admin/constraint-weights")
+				.pathMatchers(API + "/plans", API + "/plans/**", API + "/admin/constraint-weights",
+						API + "/admin/secondment-weights")
 				.hasRole(Role.COORDINATOR.name())
 				.pathMatchers(HttpMethod.GET, API + "/secondments/me").hasRole(Role.EXPERT.name())
 				.pathMatchers(HttpMethod.POST, API + "/secondments/*/approve", API + "/secondments/*/extension",

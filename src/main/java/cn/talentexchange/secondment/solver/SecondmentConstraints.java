@@ -43,15 +43,6 @@ public class SecondmentConstraints implements ConstraintProvider {
 
 	public static final String CONTINUITY = "Candidate returns to an earlier host";
 
-	/** Soft weights: per cadre-month of imbalance, per placement outside the pairing, per missed preference, per return. */
-	static final long RECIPROCITY_PER_MONTH = 10;
-
-	static final long OTHER_PAIRING_WEIGHT = 60;
-
-	static final long PREFERENCE_WEIGHT = 20;
-
-	static final long CONTINUITY_REWARD = 30;
-
 	@Override
 	public Constraint[] defineConstraints(ConstraintFactory factory) {
 		return new Constraint[] { lacksSkill(factory), notAvailable(factory), alreadyPlaced(factory), twoPosts(factory),
@@ -123,7 +114,7 @@ public class SecondmentConstraints implements ConstraintProvider {
 	Constraint reciprocity(ConstraintFactory factory) {
 		return plannedExchange(factory)
 			.filter((pairing, tenths, balance) -> imbalanceGrowth(balance, tenths) > 0)
-			.penalize(HardMediumSoftLongScore.ONE_SOFT, (pairing, tenths, balance) -> imbalanceGrowth(balance, tenths))
+			.penalizeConfigurable((pairing, tenths, balance) -> imbalanceGrowth(balance, tenths))
 			.asConstraint(RECIPROCITY);
 	}
 
@@ -131,7 +122,7 @@ public class SecondmentConstraints implements ConstraintProvider {
 	Constraint reciprocityEvened(ConstraintFactory factory) {
 		return plannedExchange(factory)
 			.filter((pairing, tenths, balance) -> imbalanceGrowth(balance, tenths) < 0)
-			.reward(HardMediumSoftLongScore.ONE_SOFT, (pairing, tenths, balance) -> -imbalanceGrowth(balance, tenths))
+			.rewardConfigurable((pairing, tenths, balance) -> -imbalanceGrowth(balance, tenths))
 			.asConstraint(RECIPROCITY_EVENED);
 	}
 
@@ -148,7 +139,7 @@ public class SecondmentConstraints implements ConstraintProvider {
 		return factory.forEach(PositionSlot.class)
 			.filter(slot -> slot.getCandidate().homeTier() != slot.getPost().hostTier()
 					&& !Objects.equals(slot.getCandidate().homePairingId(), slot.getPost().hostPairingId()))
-			.penalize(HardMediumSoftLongScore.ofSoft(OTHER_PAIRING_WEIGHT))
+			.penalizeConfigurable()
 			.asConstraint(OTHER_PAIRING);
 	}
 
@@ -156,22 +147,22 @@ public class SecondmentConstraints implements ConstraintProvider {
 		return factory.forEach(PositionSlot.class)
 			.filter(slot -> !slot.getCandidate().preferredAreaIds().isEmpty()
 					&& !slot.getCandidate().preferredAreaIds().contains(slot.getPost().hostAreaId()))
-			.penalize(HardMediumSoftLongScore.ofSoft(PREFERENCE_WEIGHT))
+			.penalizeConfigurable()
 			.asConstraint(PREFERENCE);
 	}
 
 	Constraint continuity(ConstraintFactory factory) {
 		return factory.forEach(PositionSlot.class)
 			.filter(slot -> slot.getCandidate().earlierHostOrganisationIds().contains(slot.getPost().hostOrganisationId()))
-			.reward(HardMediumSoftLongScore.ofSoft(CONTINUITY_REWARD))
+			.rewardConfigurable()
 			.asConstraint(CONTINUITY);
 	}
 
-	/** Soft points: how much the plan grows the pairing's absolute imbalance (negative: shrinks it). */
+	/** Tenths of a cadre-month by which the plan grows the pairing's absolute imbalance (negative: shrinks it). */
 	static int imbalanceGrowth(PairingBalance balance, int plannedTenths) {
 		long before = Math.round(Math.abs(balance.imbalance()) * 10);
 		long after = Math.round(Math.abs(balance.imbalance() * 10 + plannedTenths));
-		return (int) ((after - before) * RECIPROCITY_PER_MONTH / 10);
+		return (int) (after - before);
 	}
 
 	/** The most periods that share one day, the planned ones and those already away together. */

@@ -2,6 +2,7 @@ package cn.talentexchange.secondment.solver;
 
 import java.util.List;
 
+import org.optaplanner.core.api.domain.constraintweight.ConstraintConfigurationProvider;
 import org.optaplanner.core.api.domain.solution.PlanningEntityCollectionProperty;
 import org.optaplanner.core.api.domain.solution.PlanningScore;
 import org.optaplanner.core.api.domain.solution.PlanningSolution;
@@ -25,6 +26,9 @@ public class SecondmentPlan {
 	@ProblemFactProperty
 	private SecondmentRules rules;
 
+	@ConstraintConfigurationProvider
+	private SecondmentConstraintWeights weights;
+
 	@PlanningEntityCollectionProperty
 	private List<PositionSlot> slots;
 
@@ -36,7 +40,8 @@ public class SecondmentPlan {
 	}
 
 	public SecondmentPlan(List<CandidateFact> candidates, List<OrganisationAway> away, List<PairingBalance> balances,
-			SecondmentRules rules, List<PositionSlot> slots) {
+			SecondmentRules rules, SecondmentConstraintWeights weights, List<PositionSlot> slots) {
+		this.weights = weights;
 		this.candidates = candidates;
 		this.away = away;
 		this.balances = balances;
@@ -58,6 +63,10 @@ public class SecondmentPlan {
 
 	public SecondmentRules getRules() {
 		return rules;
+	}
+
+	public SecondmentConstraintWeights getWeights() {
+		return weights;
 	}
 
 	public List<PositionSlot> getSlots() {

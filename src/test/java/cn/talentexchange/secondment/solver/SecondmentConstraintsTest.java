@@ -11,6 +11,10 @@ import cn.talentexchange.secondment.RequiredSkill;
 import cn.talentexchange.secondment.Sector;
 import cn.talentexchange.secondment.Tier;
 import org.junit.jupiter.api.Test;
+import org.optaplanner.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
+import org.optaplanner.core.api.solver.SolutionManager;
+import org.optaplanner.core.api.solver.SolverFactory;
+import org.optaplanner.core.config.solver.SolverConfig;
 import org.optaplanner.test.api.score.stream.ConstraintVerifier;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -150,6 +154,23 @@ class SecondmentConstraintsTest {
 			.rewardsWith(1);
 		verifier.verifyThat(SecondmentConstraints::continuity)
 			.given(slot(countyPost("faku-invest", SPRING, List.of()), returning)).rewardsWith(0);
+	}
+
+	@Test
+	void theOfficesWeightsScaleTheSoftRules() {
+		CandidateFact fromDadong = candidate("a", "dadong-drc", "dadong", Sector.GOVERNMENT, Tier.CITY, "pairing-kangping",
+				Map.of(), List.of(YEARS), List.of(), Set.of(), Set.of());
+		SolutionManager<SecondmentPlan, HardMediumSoftLongScore> scores = SolutionManager.create(SolverFactory.create(
+				new SolverConfig().withSolutionClass(SecondmentPlan.class).withEntityClasses(PositionSlot.class)
+					.withConstraintProviderClass(SecondmentConstraints.class)));
+
+		for (long weight : new long[] { 7, 70, 0 }) {
+			SecondmentPlan plan = new SecondmentPlan(List.of(fromDadong), List.of(), List.of(), new SecondmentRules(3),
+					new SecondmentConstraintWeights(new SecondmentWeights(0L, weight, 0L, 0L)),
+					List.of(slot(countyPost("faku-drc", SPRING, List.of()), fromDadong)));
+
+			assertThat(scores.update(plan).softScore()).isEqualTo(-weight);
+		}
 	}
 
 	@Test

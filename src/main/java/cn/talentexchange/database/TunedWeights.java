@@ -1,0 +1,74 @@
+package cn.talentexchange.database;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Date;
+
+import cn.talentexchange.web.ExpectedVersion;
+import org.bson.Document;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+
+/**
+ * Weights the coordination office tunes, one versioned document per set in {@code settings}: the defaults,
+ * at version 0, until the first change creates the document at version 1.
+ */
+@Component
+public class TunedWeights {
+
+	private static final String COLLECTION = "settings";
+
+	private final ReactiveMongoTemplate mongo;
+
+	private final Clock clock;
+
+	TunedWeights(ReactiveMongoTemplate mongo, Clock clock) {
+		this.mongo = mongo;
+		this.clock = clock;
+	}
+
+	public <T> Mono<Tuned<T>> current(String id, Class<T> type, T defaults) {
+		return mongo.findById(id, Document.class, COLLECTION)
+			.map(stored -> read(stored, type))
+			.defaultIfEmpty(new Tuned<>(defaults, 0, null, null));
+	}
+
+	/** Replaces the weights if the stored version is the expected one. */
+	public <T> Mono<Tuned<T>> change(String id, Class<T> type, T weights, ExpectedVersion expected, String username) {
+		Instant now = clock.instant();
+		Object written = mongo.getConverter().convertToMongoType(weights);
+		Mono<Tuned<T>> update = mongo.findAndModify(
+				Query.query(Criteria.where("_id").is(id).and("version").is(expected.value())),
+				new Update().set("weights", written).set("updatedAt", now).set("updatedBy", username).inc("version", 1),
+				FindAndModifyOptions.options().returnNew(true), Document.class, COLLECTION)
+			.map(stored -> read(stored, type));
+		Mono<Tuned<T>> firstChange = expected.value() == 0 ? mongo.insert(new Document("_id", id).append("weights", written)
+			.append("version", 1L)
+			.append("updatedAt", Date.from(now))
+			.append("updatedBy", username), COLLECTION)
+			.map(stored -> new Tuned<>(weights, 1, now, username))
+			.onErrorResume(DuplicateKeyException.class, raced -> Mono.empty()) : Mono.empty();
+		return update.switchIfEmpty(firstChange)
+			.switchIfEmpty(Mono.defer(() -> current(id, type, weights)
+				.flatMap(stored -> Mono.error(expected.mismatch(stored.version())))));
+	}
+
+	private <T> Tuned<T> read(Document stored, Class<T> type) {
+		Date updatedAt = stored.getDate("updatedAt");
+		return new Tuned<>(mongo.getConverter().read(type, stored.get("weights", Document.class)),
+				((Number) stored.get("version")).longValue(), updatedAt == null ? null : updatedAt.toInstant(),
+				stored.getString("updatedBy"));
+	}
+
+	/** The weights in force, their version, and who changed them last and when (null while the defaults). */
+	public record Tuned<T>(T weights, long version, Instant updatedAt, String updatedBy) {
+	}
+
+}
