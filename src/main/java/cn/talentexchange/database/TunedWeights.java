@@ -2,6 +2,7 @@ package cn.talentexchange.database;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Date;
 
 import cn.talentexchange.web.ExpectedVersion;
@@ -36,19 +37,20 @@ public class TunedWeights {
 
 	public <T> Mono<Tuned<T>> current(String id, Class<T> type, T defaults) {
 		return mongo.findById(id, Document.class, COLLECTION)
-			.map(stored -> read(stored, type))
+			.map(stored -> read(stored, type, defaults))
 			.defaultIfEmpty(new Tuned<>(defaults, 0, null, null));
 	}
 
 	/** Replaces the weights if the stored version is the expected one. */
 	public <T> Mono<Tuned<T>> change(String id, Class<T> type, T weights, ExpectedVersion expected, String username) {
-		Instant now = clock.instant();
+		// The store keeps milliseconds: answer with what a later read returns.
+		Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
 		Object written = mongo.getConverter().convertToMongoType(weights);
 		Mono<Tuned<T>> update = mongo.findAndModify(
 				Query.query(Criteria.where("_id").is(id).and("version").is(expected.value())),
 				new Update().set("weights", written).set("updatedAt", now).set("updatedBy", username).inc("version", 1),
 				FindAndModifyOptions.options().returnNew(true), Document.class, COLLECTION)
-			.map(stored -> read(stored, type));
+			.map(stored -> read(stored, type, weights));
 		Mono<Tuned<T>> firstChange = expected.value() == 0 ? mongo.insert(new Document("_id", id).append("weights", written)
 			.append("version", 1L)
 			.append("updatedAt", Date.from(now))
@@ -60,9 +62,12 @@ public class TunedWeights {
 				.flatMap(stored -> Mono.error(expected.mismatch(stored.version())))));
 	}
 
-	private <T> Tuned<T> read(Document stored, Class<T> type) {
+	/** Weights stored before a rule existed lack it: it reads at its default. */
+	private <T> Tuned<T> read(Document stored, Class<T> type, T defaults) {
+		Document weights = (Document) mongo.getConverter().convertToMongoType(defaults);
+		weights.putAll(stored.get("weights", Document.class));
 		Date updatedAt = stored.getDate("updatedAt");
-		return new Tuned<>(mongo.getConverter().read(type, stored.get("weights", Document.class)),
+		return new Tuned<>(mongo.getConverter().read(type, weights),
 				((Number) stored.get("version")).longValue(), updatedAt == null ? null : updatedAt.toInstant(),
 				stored.getString("updatedBy"));
 	}

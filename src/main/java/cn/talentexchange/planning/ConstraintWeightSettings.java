@@ -20,9 +20,7 @@ class ConstraintWeightSettings {
 	}
 
 	Mono<TunedWeights.Tuned<SoftWeights>> current() {
-		return tuned.current(ID, SoftWeights.class, SoftWeights.DEFAULTS)
-			.map(stored -> new TunedWeights.Tuned<>(stored.weights().withNewRulesAtDefault(), stored.version(),
-					stored.updatedAt(), stored.updatedBy()));
+		return tuned.current(ID, SoftWeights.class, SoftWeights.DEFAULTS);
 	}
 
 	Mono<TunedWeights.Tuned<SoftWeights>> change(SoftWeights weights, ExpectedVersion expected, String username) {

@@ -14,7 +14,7 @@ record ReportScope(boolean everything, String countyId) {
 			return new ReportScope(true, null);
 		}
 		return caller.countyId()
-			.filter(county -> caller.has(Role.COUNTY_AGENCY))
+			.filter(county -> caller.has(Role.COUNTY_AGENCY) && !county.isBlank())
 			.map(county -> new ReportScope(false, county))
 			.orElseThrow(() -> new ApiProblem(ProblemType.FORBIDDEN, "Your account is not linked to a county"));
 	}

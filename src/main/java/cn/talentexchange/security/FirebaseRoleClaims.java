@@ -9,17 +9,24 @@ import com.google.api.core.ApiFutures;
 import com.google.common.util.concurrent.MoreExecutors;
 import com.google.firebase.FirebaseApp;
 import com.google.firebase.auth.FirebaseAuth;
+import tools.jackson.databind.json.JsonMapper;
 
 import cn.talentexchange.web.ApiProblem;
 import cn.talentexchange.web.ProblemType;
 import reactor.core.publisher.Mono;
 
 /**
- * Sets a staff account's roles, county and organisations as its Firebase custom claims ({@code roles},
- * {@code county}, {@code orgs}: what {@link Caller} reads from the ID token), through the Firebase Admin SDK.
- * The account's Firebase uid is its username, the token's subject.
+ * Sets a staff account's roles, county, organisations and locale as its Firebase custom claims ({@code roles},
+ * {@code county}, {@code orgs}, {@code locale}: what {@link Caller} reads from the ID token), through the
+ * Firebase Admin SDK. The account's Firebase uid is its username, the token's subject. The claims are the
+ * server's: setting them replaces whatever custom claims the account had.
  */
 final class FirebaseRoleClaims implements RoleClaims {
+
+	/** Firebase refuses custom claims longer than this, as JSON. */
+	private static final int MAX_CLAIMS_LENGTH = 1000;
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private final FirebaseAuth auth;
 
@@ -27,8 +34,29 @@ final class FirebaseRoleClaims implements RoleClaims {
 		this.auth = FirebaseAuth.getInstance(app);
 	}
 
+	/** The claims fit, and Firebase knows the account. */
+	@Override
+	public Mono<Void> check(StaffUser user) {
+		int length = JSON.writeValueAsString(claims(user)).length();
+		if (length > MAX_CLAIMS_LENGTH) {
+			return Mono.error(ApiProblem.invalid("organisationIds", "the roles and organisations take " + length
+					+ " characters as Firebase claims, more than the " + MAX_CLAIMS_LENGTH + " Firebase allows"));
+		}
+		return Mono.defer(() -> toMono(auth.getUserAsync(user.username())))
+			.onErrorMap(failure -> new ApiProblem(ProblemType.IDENTITY_PROVIDER_FAILED,
+					"Firebase does not know the account '" + user.username() + "' (" + failure.getMessage() + ")"))
+			.then();
+	}
+
 	@Override
 	public Mono<Void> publish(StaffUser user) {
+		return Mono.defer(() -> toMono(auth.setCustomUserClaimsAsync(user.username(), claims(user))))
+			.onErrorMap(failure -> new ApiProblem(ProblemType.IDENTITY_PROVIDER_FAILED, "The roles are saved, but "
+					+ "Firebase did not take them as custom claims (" + failure.getMessage() + "); send the change again"))
+			.then();
+	}
+
+	private static Map<String, Object> claims(StaffUser user) {
 		Map<String, Object> claims = new HashMap<>();
 		claims.put(Caller.ROLES_CLAIM, user.roles().stream().map(Role::name).sorted().toList());
 		if (user.countyId() != null) {
@@ -37,18 +65,18 @@ final class FirebaseRoleClaims implements RoleClaims {
 		if (user.organisationIds() != null && !user.organisationIds().isEmpty()) {
 			claims.put(Caller.ORGANISATIONS_CLAIM, user.organisationIds().stream().sorted().toList());
 		}
-		return Mono.defer(() -> toMono(auth.setCustomUserClaimsAsync(user.username(), claims)))
-			.onErrorMap(failure -> !(failure instanceof ApiProblem), failure -> new ApiProblem(
-					ProblemType.IDENTITY_PROVIDER_FAILED, "The roles are saved, but Firebase did not take them as custom "
-							+ "claims (" + failure.getMessage() + "); send the change again"));
+		if (user.locale() != null) {
+			claims.put(Caller.LOCALE_CLAIM, user.locale());
+		}
+		return claims;
 	}
 
-	private static Mono<Void> toMono(ApiFuture<Void> future) {
-		return Mono.create(sink -> ApiFutures.addCallback(future, new ApiFutureCallback<Void>() {
+	private static <T> Mono<T> toMono(ApiFuture<T> future) {
+		return Mono.create(sink -> ApiFutures.addCallback(future, new ApiFutureCallback<T>() {
 
 			@Override
-			public void onSuccess(Void result) {
-				sink.success();
+			public void onSuccess(T result) {
+				sink.success(result);
 			}
 
 			@Override

@@ -9,6 +9,9 @@ import reactor.core.publisher.Mono;
  */
 interface RoleClaims {
 
+	/** Fails, before anything is stored, if {@link #publish} could not take these settings for this account. */
+	Mono<Void> check(StaffUser user);
+
 	Mono<Void> publish(StaffUser user);
 
 }

@@ -23,7 +23,7 @@ public enum ProblemType {
 	OVERLAPPING_PLACEMENT(HttpStatus.CONFLICT, "overlapping-placement", "The person is already placed during this period"),
 	REQUEST_IN_PROGRESS(HttpStatus.CONFLICT, "request-in-progress", "A request with this Idempotency-Key is still being processed"),
 	IDEMPOTENCY_KEY_REUSED(HttpStatus.UNPROCESSABLE_CONTENT, "idempotency-key-reused", "The Idempotency-Key was used for a different request"),
-	OWN_ADMIN_ROLE(HttpStatus.CONFLICT, "own-admin-role", "An administrator cannot take away their own ADMIN role"),
+	OWN_ACCOUNT(HttpStatus.CONFLICT, "own-account", "Administrators cannot change their own roles"),
 	IDENTITY_PROVIDER_FAILED(HttpStatus.BAD_GATEWAY, "identity-provider-failed", "The identity provider did not take the change"),
 	PRECONDITION_FAILED(HttpStatus.PRECONDITION_FAILED, "precondition-failed", "If-Match does not match the current version"),
 	PRECONDITION_REQUIRED(HttpStatus.PRECONDITION_REQUIRED, "precondition-required", "A version (If-Match or the body's version) is required"),

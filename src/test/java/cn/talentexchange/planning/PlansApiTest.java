@@ -172,12 +172,23 @@ class PlansApiTest extends ApiTest {
 		Document tenWeights = new Document(Map.of("outsidePairing", 60L, "continuity", 120L, "expertLoad", 30L,
 				"countyShortage", 50L, "travel", 1L, "overQualified", 10L, "consecutive", 40L, "preferences", 20L,
 				"stability", 300L, "sharedTravel", 15L));
+		// As the first release wrote it, through Spring Data from its own record.
 		mongo.save(new Document("_id", "constraint-weights").append("weights", tenWeights).append("version", 4L)
-			.append("updatedBy", "coordinator"), "settings").block();
+			.append("updatedAt", java.util.Date.from(java.time.Instant.parse("2026-10-01T08:00:00Z")))
+			.append("updatedBy", "coordinator")
+			.append("_class", "cn.talentexchange.planning.ConstraintWeightSettings$Stored"), "settings").block();
 
-		as("coordinator").get().uri("/api/v1/admin/constraint-weights").exchange()
+		Map<?, ?> read = as("coordinator").get().uri("/api/v1/admin/constraint-weights").exchange()
 			.expectStatus().isOk()
-			.expectBody().jsonPath("$.version").isEqualTo(4).jsonPath("$.weights.trackRecord").isEqualTo(1);
+			.expectBody(Map.class).returnResult().getResponseBody();
+		assertThat(read.get("version")).isEqualTo(4);
+		assertThat(read.get("updatedAt")).isEqualTo("2026-10-01T08:00:00Z");
+		assertThat(((Map<?, ?>) read.get("weights")).get("trackRecord")).isEqualTo(1);
+
+		as("coordinator").put().uri("/api/v1/admin/constraint-weights").header("If-Match", "\"4\"")
+			.contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("weights", read.get("weights")))
+			.exchange().expectStatus().isOk()
+			.expectBody().jsonPath("$.version").isEqualTo(5).jsonPath("$.weights.trackRecord").isEqualTo(1);
 	}
 
 	private String start(Map<String, Object> window) {

@@ -8,6 +8,10 @@ import java.util.Map;
 import cn.talentexchange.support.ApiTest;
 import org.junit.jupiter.api.Test;
 
+import org.bson.Document;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.TestPropertySource;
@@ -16,11 +20,20 @@ import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Administrators set staff roles; the next token carries them; nobody else may, and no admin can lock themselves out. */
+/**
+ * Administrators set staff roles, and the next token carries them. Nobody else may, an administrator never
+ * changes their own account, and one demoted keeps no power through an older token.
+ */
 @TestPropertySource(properties = "talent.embedded-mongo.database=admin-users")
 class AdminUsersApiTest extends ApiTest {
 
 	private static final String PATH = "/api/v1/admin/users/{id}/roles";
+
+	@Autowired
+	ReactiveMongoTemplate mongo;
+
+	@Autowired
+	StaffUserVersions versions;
 
 	@Test
 	void anAdministratorMakesTheCountyAgencyAnHrBureauAndItsNextTokenSaysSo() {
@@ -59,6 +72,35 @@ class AdminUsersApiTest extends ApiTest {
 	}
 
 	@Test
+	void anAccountStoredBeforeAccountsHadVersionsIsReadAndChangedAfterTheMigration() {
+		mongo.insert(new Document("_id", "user-legacy").append("username", "legacy").append("displayName", "Legacy bureau")
+			.append("roles", List.of("COORDINATOR")).append("organisationIds", List.of()).append("locale", "en")
+			.append("enabled", true), "users").block();
+
+		versions.run().block();
+
+		as("admin").get().uri(PATH, "legacy").exchange().expectStatus().isOk()
+			.expectBody().jsonPath("$.version").isEqualTo(0);
+		as("admin").put().uri(PATH, "legacy").header(HttpHeaders.IF_MATCH, "\"0\"").contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("roles", List.of("COUNTY_AGENCY"), "countyId", "faku"))
+			.exchange().expectStatus().isOk().expectBody().jsonPath("$.version").isEqualTo(1);
+		assertThat(claimsOfNewToken("legacy").path("county").asString()).isEqualTo("faku");
+	}
+
+	@Test
+	void aDisabledAccountIsNotGivenRoles() {
+		mongo.insert(new Document("_id", "user-gone").append("username", "gone").append("displayName", "Former bureau")
+			.append("roles", List.of("COORDINATOR")).append("organisationIds", List.of()).append("locale", "zh-CN")
+			.append("enabled", false).append("version", 2L), "users").block();
+
+		as("admin").put().uri(PATH, "gone").header(HttpHeaders.IF_MATCH, "\"2\"").contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("roles", List.of("ADMIN")))
+			.exchange().expectStatus().isEqualTo(409)
+			.expectBody().jsonPath("$.type").isEqualTo("urn:talent-exchange:problem:invalid-state")
+			.jsonPath("$.currentStatus").isEqualTo("DISABLED");
+	}
+
+	@Test
 	void onlyAnAdministratorReadsOrSetsRoles() {
 		for (String user : List.of("coordinator", "agency-faku", "hr-city", "expert-0001")) {
 			as(user).get().uri(PATH, "agency-faku").exchange().expectStatus().isForbidden().expectBody();
@@ -81,6 +123,8 @@ class AdminUsersApiTest extends ApiTest {
 				Map.of("roles", List.of("HR_BUREAU"), "version", 0),
 				Map.of("roles", List.of("HR_BUREAU"), "organisationIds", List.of("faku", "atlantis"), "version", 0),
 				Map.of("roles", List.of("COORDINATOR"), "organisationIds", List.of("faku"), "version", 0),
+				Map.of("roles", List.of("HR_BUREAU"), "organisationIds", List.of(" "), "version", 0),
+				Map.of("roles", List.of("COUNTY_AGENCY"), "countyId", "", "version", 0),
 				Map.of("roles", List.of(), "version", 0));
 		for (Map<String, Object> change : refused) {
 			as("admin").put().uri(PATH, "agency-kangping").contentType(MediaType.APPLICATION_JSON).bodyValue(change)
@@ -92,20 +136,46 @@ class AdminUsersApiTest extends ApiTest {
 	}
 
 	@Test
-	void anAdministratorCannotTakeAwayTheirOwnAdminRole() {
+	void anAdministratorCannotChangeTheirOwnRoles() {
 		as("admin").put().uri(PATH, "admin").contentType(MediaType.APPLICATION_JSON)
 			.bodyValue(Map.of("roles", List.of("COORDINATOR"), "version", 0))
 			.exchange().expectStatus().isEqualTo(409)
-			.expectBody().jsonPath("$.type").isEqualTo("urn:talent-exchange:problem:own-admin-role");
+			.expectBody().jsonPath("$.type").isEqualTo("urn:talent-exchange:problem:own-account");
+		as("admin").put().uri(PATH, "admin").contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("roles", List.of("ADMIN", "COORDINATOR"), "version", 0))
+			.exchange().expectStatus().isEqualTo(409).expectBody();
 		as("admin").get().uri(PATH, "admin").exchange().expectStatus().isOk()
 			.expectBody().jsonPath("$.roles").isEqualTo(List.of("ADMIN"));
 	}
 
-	private JsonNode claimsOfNewToken(String username) {
+	@Test
+	void aDemotedAdministratorsOldTokenNoLongerChangesRoles() {
+		as("admin").put().uri(PATH, "agency-liaozhong").header(HttpHeaders.IF_MATCH, "\"0\"")
+			.contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("roles", List.of("ADMIN")))
+			.exchange().expectStatus().isOk().expectBody();
+		String promotedToken = token("agency-liaozhong");
+		as("admin").put().uri(PATH, "agency-liaozhong").header(HttpHeaders.IF_MATCH, "\"1\"")
+			.contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("roles", List.of("COUNTY_AGENCY"), "countyId", "liaozhong"))
+			.exchange().expectStatus().isOk().expectBody();
+
+		// The token still says ADMIN; the stored account does not.
+		anonymous().put().uri(PATH, "agency-faku").header(HttpHeaders.AUTHORIZATION, "Bearer " + promotedToken)
+			.header(HttpHeaders.IF_MATCH, "\"0\"").contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("roles", List.of("ADMIN")))
+			.exchange().expectStatus().isForbidden().expectBody();
+		as("admin").get().uri(PATH, "agency-faku").exchange().expectStatus().isOk()
+			.expectBody().jsonPath("$.roles").isEqualTo(List.of("COUNTY_AGENCY"));
+	}
+
+	private String token(String username) {
 		Map<?, ?> answer = anonymous().post().uri("/api/v1/dev/tokens").contentType(MediaType.APPLICATION_JSON)
 			.bodyValue(Map.of("username", username)).exchange().expectStatus().isOk()
 			.expectBody(Map.class).returnResult().getResponseBody();
-		String payload = ((String) answer.get("accessToken")).split("\\.")[1];
+		return (String) answer.get("accessToken");
+	}
+
+	private JsonNode claimsOfNewToken(String username) {
+		String payload = token(username).split("\\.")[1];
 		return JsonMapper.builder().build().readTree(new String(Base64.getUrlDecoder().decode(payload), StandardCharsets.UTF_8));
 	}
 

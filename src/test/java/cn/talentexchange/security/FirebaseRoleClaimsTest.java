@@ -47,6 +47,9 @@ class FirebaseRoleClaimsTest {
 
 	private volatile String answer = "{\"localId\":\"hr-faku\"}";
 
+	/** What the account lookup answers: Firebase knows hr-faku. */
+	private volatile String lookup = "{\"users\":[{\"localId\":\"hr-faku\"}]}";
+
 	private FirebaseApp app;
 
 	@BeforeEach
@@ -57,7 +60,8 @@ class FirebaseRoleClaimsTest {
 				received.add(new Received(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
 						exchange.getRequestHeaders().getFirst("Authorization"),
 						JSON.readTree(new String(in.readAllBytes(), StandardCharsets.UTF_8))));
-				byte[] body = answer.getBytes(StandardCharsets.UTF_8);
+				String reply = exchange.getRequestURI().getPath().endsWith("accounts:lookup") ? lookup : answer;
+				byte[] body = reply.getBytes(StandardCharsets.UTF_8);
 				exchange.getResponseHeaders().add("Content-Type", "application/json");
 				exchange.sendResponseHeaders(status, body.length);
 				try (OutputStream out = exchange.getResponseBody()) {
@@ -99,8 +103,33 @@ class FirebaseRoleClaimsTest {
 			JsonNode claims = JSON.readTree(request.body().path("customAttributes").asString());
 			assertThat(claims.path("roles").toString()).isEqualTo("[\"COORDINATOR\",\"HR_BUREAU\"]");
 			assertThat(claims.path("orgs").toString()).isEqualTo("[\"faku\",\"xinmin\"]");
+			assertThat(claims.path("locale").asString()).isEqualTo("zh-CN");
 			assertThat(claims.has("county")).isFalse();
 		});
+	}
+
+	@Test
+	void anAccountFirebaseDoesNotKnowOrClaimsTooLongAreRefusedBeforeAnythingIsStored() {
+		FirebaseRoleClaims claims = new FirebaseRoleClaims(app);
+		StaffUser known = new StaffUser("user-hr-faku", "hr-faku", "HR", Set.of(Role.HR_BUREAU), null, Set.of("faku"), "en",
+				true, 0);
+		claims.check(known).block();
+		assertThat(received).singleElement().satisfies(request -> {
+			assertThat(request.path()).isEqualTo("/v1/projects/demo-project/accounts:lookup");
+			assertThat(request.body().path("localId").toString()).contains("hr-faku");
+		});
+
+		lookup = "{}";
+		assertThatThrownBy(() -> claims.check(known).block()).isInstanceOfSatisfying(ApiProblem.class,
+				problem -> assertThat(problem.type()).isEqualTo(ProblemType.IDENTITY_PROVIDER_FAILED));
+
+		Set<String> many = new java.util.HashSet<>();
+		for (int i = 0; i < 20; i++) {
+			many.add("organisation-with-a-rather-long-identifier-number-" + i);
+		}
+		StaffUser wordy = new StaffUser("user-hr-faku", "hr-faku", "HR", Set.of(Role.HR_BUREAU), null, many, "en", true, 0);
+		assertThatThrownBy(() -> claims.check(wordy).block()).isInstanceOfSatisfying(ApiProblem.class,
+				problem -> assertThat(problem.type()).isEqualTo(ProblemType.VALIDATION_FAILED));
 	}
 
 	@Test

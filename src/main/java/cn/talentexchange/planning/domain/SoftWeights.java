@@ -35,10 +35,4 @@ public record SoftWeights(
 
 	public static final SoftWeights DEFAULTS = new SoftWeights(60L, 120L, 30L, 50L, 1L, 10L, 40L, 20L, 300L, 15L, 1L);
 
-	/** Weights saved before the track-record rule existed lack it: it starts at its default. */
-	public SoftWeights withNewRulesAtDefault() {
-		return trackRecord != null ? this : new SoftWeights(outsidePairing, continuity, expertLoad, countyShortage, travel,
-				overQualified, consecutive, preferences, stability, sharedTravel, DEFAULTS.trackRecord);
-	}
-
 }

@@ -30,6 +30,10 @@ class SecondmentConstraintsTest {
 
 	private static final Period YEARS = new Period(LocalDate.of(2026, 1, 1), LocalDate.of(2029, 12, 31));
 
+	private static final SolutionManager<SecondmentPlan, HardMediumSoftLongScore> SCORES = SolutionManager.create(
+			SolverFactory.create(new SolverConfig().withSolutionClass(SecondmentPlan.class).withEntityClasses(PositionSlot.class)
+				.withConstraintProviderClass(SecondmentConstraints.class)));
+
 	private final ConstraintVerifier<SecondmentConstraints, SecondmentPlan> verifier = ConstraintVerifier
 		.build(new SecondmentConstraints(), SecondmentPlan.class, PositionSlot.class);
 
@@ -160,17 +164,29 @@ class SecondmentConstraintsTest {
 	void theOfficesWeightsScaleTheSoftRules() {
 		CandidateFact fromDadong = candidate("a", "dadong-drc", "dadong", Sector.GOVERNMENT, Tier.CITY, "pairing-kangping",
 				Map.of(), List.of(YEARS), List.of(), Set.of(), Set.of());
-		SolutionManager<SecondmentPlan, HardMediumSoftLongScore> scores = SolutionManager.create(SolverFactory.create(
-				new SolverConfig().withSolutionClass(SecondmentPlan.class).withEntityClasses(PositionSlot.class)
-					.withConstraintProviderClass(SecondmentConstraints.class)));
+		CandidateFact wantsKangping = candidate("b", "huanggu-drc", "huanggu", Sector.GOVERNMENT, Tier.CITY, "pairing-faku",
+				Map.of(), List.of(YEARS), List.of(), Set.of("kangping"), Set.of());
+		CandidateFact returning = candidate("c", "huanggu-drc", "huanggu", Sector.GOVERNMENT, Tier.CITY, "pairing-faku",
+				Map.of(), List.of(YEARS), List.of(), Set.of(), Set.of("faku-drc"));
+		int tenths = (int) Math.round(SPRING.months() * 10);
 
 		for (long weight : new long[] { 7, 70, 0 }) {
-			SecondmentPlan plan = new SecondmentPlan(List.of(fromDadong), List.of(), List.of(), new SecondmentRules(3),
-					new SecondmentConstraintWeights(new SecondmentWeights(0L, weight, 0L, 0L)),
-					List.of(slot(countyPost("faku-drc", SPRING, List.of()), fromDadong)));
-
-			assertThat(scores.update(plan).softScore()).isEqualTo(-weight);
+			assertThat(softScore(fromDadong, List.of(), new SecondmentWeights(0L, weight, 0L, 0L))).isEqualTo(-weight);
+			assertThat(softScore(wantsKangping, List.of(), new SecondmentWeights(0L, 0L, weight, 0L))).isEqualTo(-weight);
+			assertThat(softScore(returning, List.of(), new SecondmentWeights(0L, 0L, 0L, weight))).isEqualTo(weight);
+			// The city owed Faku nothing: six months more from the city tilt the pairing by six months.
+			assertThat(softScore(returning, List.of(new PairingBalance("pairing-faku", 0, 0)),
+					new SecondmentWeights(weight, 0L, 0L, 0L))).isEqualTo(-weight * tenths);
+			// Faku had sent ten months more: six from the city even it out as much.
+			assertThat(softScore(returning, List.of(new PairingBalance("pairing-faku", 0, 10)),
+					new SecondmentWeights(weight, 0L, 0L, 0L))).isEqualTo(weight * tenths);
 		}
+	}
+
+	private long softScore(CandidateFact candidate, List<PairingBalance> balances, SecondmentWeights weights) {
+		SecondmentPlan plan = new SecondmentPlan(List.of(candidate), List.of(), balances, new SecondmentRules(3),
+				new SecondmentConstraintWeights(weights), List.of(slot(countyPost("faku-drc", SPRING, List.of()), candidate)));
+		return SCORES.update(plan).softScore();
 	}
 
 	@Test
