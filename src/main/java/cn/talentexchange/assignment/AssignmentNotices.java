@@ -25,25 +25,29 @@ final class AssignmentNotices {
 
 	/** The county's agency learns that one of its seats is taken. */
 	static List<Notice> accepted(Assignment accepted, Instant now, ZoneId zone) {
-		return List.of(Notice.of(NotificationKind.SEAT_ACCEPTED, Audience.countyAgency(accepted.countyId()), accepted.id(),
-				accepted.requestId(), params(accepted, Map.of()), endOfVisit(accepted, zone), now));
+		return untilTheVisitEnds(NotificationKind.SEAT_ACCEPTED, Audience.countyAgency(accepted.countyId()), accepted, now,
+				zone);
 	}
 
 	/** The county or a coordinator called the visit off. */
 	static List<Notice> cancelled(Assignment cancelled, Instant now, ZoneId zone) {
-		return List.of(Notice.of(NotificationKind.CANCELLATION, Audience.expert(cancelled.expertId()), cancelled.id(),
-				cancelled.requestId(), params(cancelled, Map.of()), endOfVisit(cancelled, zone), now));
+		return untilTheVisitEnds(NotificationKind.CANCELLATION, Audience.expert(cancelled.expertId()), cancelled, now, zone);
 	}
 
 	/** The seat went to someone else: a coordinator's override or a replan. */
 	static List<Notice> withdrawn(Assignment withdrawn, Instant now, ZoneId zone) {
-		return List.of(Notice.of(NotificationKind.CHANGE, Audience.expert(withdrawn.expertId()), withdrawn.id(),
-				withdrawn.requestId(), params(withdrawn, Map.of()), endOfVisit(withdrawn, zone), now));
+		return untilTheVisitEnds(NotificationKind.CHANGE, Audience.expert(withdrawn.expertId()), withdrawn, now, zone);
 	}
 
 	static List<Notice> reminder(Assignment accepted, Instant now, ZoneId zone) {
-		return List.of(Notice.of(NotificationKind.REMINDER, Audience.expert(accepted.expertId()), accepted.id(),
-				accepted.requestId(), params(accepted, Map.of()), endOfVisit(accepted, zone), now));
+		return untilTheVisitEnds(NotificationKind.REMINDER, Audience.expert(accepted.expertId()), accepted, now, zone);
+	}
+
+	/** A notice about the visit whose push is worth nothing once the visit is over. */
+	private static List<Notice> untilTheVisitEnds(NotificationKind kind, Audience audience, Assignment assignment,
+			Instant now, ZoneId zone) {
+		return List.of(Notice.of(kind, audience, assignment.id(), assignment.requestId(), params(assignment, Map.of()),
+				endOfVisit(assignment, zone), now));
 	}
 
 	private static Map<String, String> params(Assignment assignment, Map<String, String> more) {

@@ -17,4 +17,7 @@ public enum AssignmentStatus {
 	/** Holding the seat: an offer out, or a yes. */
 	public static final Set<AssignmentStatus> HOLDING = EnumSet.of(OFFERED, ACCEPTED, CHECKED_IN);
 
+	/** The seat was given back: declined, left to expire, or cancelled. Its expert is not asked again. */
+	public static final Set<AssignmentStatus> GIVEN_BACK = EnumSet.of(DECLINED, EXPIRED, CANCELLED);
+
 }

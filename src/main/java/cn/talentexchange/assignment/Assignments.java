@@ -149,14 +149,14 @@ public class Assignments {
 
 	/** Seats given back (declined, expired, cancelled) on these requests: their experts are not asked again. */
 	public Flux<Assignment> givenBackOn(Collection<String> requestIds) {
-		return mongo.find(Query.query(Criteria.where("requestId").in(requestIds).and("status").in(AssignmentStatus.DECLINED,
-				AssignmentStatus.EXPIRED, AssignmentStatus.CANCELLED)), Assignment.class);
+		return mongo.find(Query.query(Criteria.where("requestId").in(requestIds).and("status").in(AssignmentStatus.GIVEN_BACK)),
+				Assignment.class);
 	}
 
 	/** Seats given back (declined, expired, cancelled) on visits from the given date on. */
 	public Flux<Assignment> givenBackFrom(LocalDate from) {
-		return mongo.find(Query.query(Criteria.where("date").gte(from).and("status").in(AssignmentStatus.DECLINED,
-				AssignmentStatus.EXPIRED, AssignmentStatus.CANCELLED)), Assignment.class);
+		return mongo.find(Query.query(Criteria.where("date").gte(from).and("status").in(AssignmentStatus.GIVEN_BACK)),
+				Assignment.class);
 	}
 
 	/** Every request an expert said no to; the planner never offers those again. */

@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Date;
 import java.util.List;
-import java.util.Set;
 
 import org.bson.Document;
 
@@ -69,8 +68,7 @@ public class VisitFacts {
 	/** Offers declined between the instants, whenever their visit is. */
 	public Flux<VisitFact> declinedBetween(Instant from, Instant to) {
 		return facts(Criteria.where("status").is(AssignmentStatus.DECLINED)
-			.and("history").elemMatch(Criteria.where("to").is(AssignmentStatus.DECLINED).and("at").gte(from).lt(to)))
-			.filter(fact -> !fact.declined().at().isBefore(from) && fact.declined().at().isBefore(to));
+			.and("history").elemMatch(Criteria.where("to").is(AssignmentStatus.DECLINED).and("at").gte(from).lt(to)));
 	}
 
 	private Flux<VisitFact> facts(Criteria filter) {
@@ -95,6 +93,10 @@ public class VisitFacts {
 
 	/** Read by hand: the mapping layer's reflection costs more than the query on a year of visits. */
 	private static VisitFact read(Document trimmed) {
+		List<Assignment.Transition> history = trimmed.getList("history", Document.class, List.of())
+			.stream()
+			.map(VisitFacts::transition)
+			.toList();
 		return new VisitFact(trimmed.getString("_id"), trimmed.getString("requestId"), trimmed.getString("countyId"),
 				trimmed.getString("expertId"), trimmed.getInteger("seat", 0), trimmed.getInteger("position", 0),
 				AssignmentStatus.valueOf(trimmed.getString("status")),
@@ -102,25 +104,18 @@ public class VisitFacts {
 				trimmed.get("hours") == null ? null : ((Number) trimmed.get("hours")).doubleValue(),
 				instant(trimmed, "offerDeadline"), instant(trimmed, "createdAt"),
 				rating(trimmed),
-				first(trimmed, Set.of(AssignmentStatus.ACCEPTED)), first(trimmed, Set.of(AssignmentStatus.DECLINED)),
-				last(trimmed, Set.of(AssignmentStatus.DECLINED, AssignmentStatus.EXPIRED, AssignmentStatus.CANCELLED)));
+				first(history, AssignmentStatus.ACCEPTED), first(history, AssignmentStatus.DECLINED),
+				lastGivenBack(history));
 	}
 
-	private static Assignment.Transition first(Document trimmed, Set<AssignmentStatus> to) {
-		List<Document> history = trimmed.getList("history", Document.class, List.of());
-		for (Document change : history) {
-			if (to.contains(AssignmentStatus.valueOf(change.getString("to")))) {
-				return transition(change);
-			}
-		}
-		return null;
+	private static Assignment.Transition first(List<Assignment.Transition> history, AssignmentStatus to) {
+		return history.stream().filter(change -> change.to() == to).findFirst().orElse(null);
 	}
 
-	private static Assignment.Transition last(Document trimmed, Set<AssignmentStatus> to) {
-		List<Document> history = trimmed.getList("history", Document.class, List.of());
+	private static Assignment.Transition lastGivenBack(List<Assignment.Transition> history) {
 		for (int i = history.size() - 1; i >= 0; i--) {
-			if (to.contains(AssignmentStatus.valueOf(history.get(i).getString("to")))) {
-				return transition(history.get(i));
+			if (AssignmentStatus.GIVEN_BACK.contains(history.get(i).to())) {
+				return history.get(i);
 			}
 		}
 		return null;

@@ -23,36 +23,34 @@ import reactor.core.publisher.Mono;
 @RequestMapping("/api/v1/admin/constraint-weights")
 class ConstraintWeightsController {
 
-	private final ConstraintWeightSettings settings;
+	/** The planner reads them at the start of each run. */
+	static final TunedWeights.Key<SoftWeights> WEIGHTS = new TunedWeights.Key<>("constraint-weights", SoftWeights.class,
+			SoftWeights.DEFAULTS);
 
-	ConstraintWeightsController(ConstraintWeightSettings settings) {
-		this.settings = settings;
+	private final TunedWeights tuned;
+
+	ConstraintWeightsController(TunedWeights tuned) {
+		this.tuned = tuned;
 	}
 
 	@GetMapping
-	Mono<ResponseEntity<WeightsView>> get() {
-		return settings.current().map(ConstraintWeightsController::view);
+	Mono<ResponseEntity<TunedWeights.Tuned<SoftWeights>>> get() {
+		return tuned.current(WEIGHTS).map(ConstraintWeightsController::versioned);
 	}
 
 	@PutMapping
-	Mono<ResponseEntity<WeightsView>> change(Caller caller, @Valid @RequestBody WeightsChange change,
+	Mono<ResponseEntity<TunedWeights.Tuned<SoftWeights>>> change(Caller caller, @Valid @RequestBody WeightsChange change,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
 		return Mono.fromCallable(() -> ExpectedVersion.of(ifMatch, change.version()))
-			.flatMap(expected -> settings.change(change.weights(), expected, caller.username()))
-			.map(ConstraintWeightsController::view);
+			.flatMap(expected -> tuned.change(WEIGHTS, change.weights(), expected, caller.username()))
+			.map(ConstraintWeightsController::versioned);
 	}
 
-	private static ResponseEntity<WeightsView> view(TunedWeights.Tuned<SoftWeights> stored) {
-		return ResponseEntity.ok()
-			.eTag(ExpectedVersion.entityTag(stored.version()))
-			.body(new WeightsView(stored.weights(), SoftWeights.DEFAULTS, stored.version(),
-					stored.updatedAt() == null ? null : stored.updatedAt().toString(), stored.updatedBy()));
+	private static ResponseEntity<TunedWeights.Tuned<SoftWeights>> versioned(TunedWeights.Tuned<SoftWeights> weights) {
+		return ResponseEntity.ok().eTag(ExpectedVersion.entityTag(weights.version())).body(weights);
 	}
 
 	record WeightsChange(@NotNull @Valid SoftWeights weights, @Min(0) Long version) {
-	}
-
-	record WeightsView(SoftWeights weights, SoftWeights defaults, long version, String updatedAt, String updatedBy) {
 	}
 
 }

@@ -141,12 +141,16 @@ final class ExplanationWriter {
 			return false;
 		}
 		List<Expert> instead = experts.stream()
-			.filter(other -> !other.id().equals(expert.id()))
-			.filter(other -> level(other, seat.skill()) >= seat.minLevel() && !declinedBefore(other) && !conflicted(other)
-					&& !tooFar(other) && freeOn(other, date) && weekendsUsed(other, date) < other.maxWeekendsPerMonth()
-					&& !busyOn(other, date, mine))
+			.filter(other -> !other.id().equals(expert.id()) && couldTake(other, seat, date, mine))
 			.toList();
 		return !instead.isEmpty() && instead.stream().allMatch(other -> trackRecordOf(other).penalty() > penalty);
+	}
+
+	/** Whether the expert passes every step of {@link #whyUnfilled}'s funnel for the seat on that day. */
+	private boolean couldTake(Expert expert, Seat seat, LocalDate date, List<PlanRun.Proposal> mine) {
+		return level(expert, seat.skill()) >= seat.minLevel() && !declinedBefore(expert) && !conflicted(expert)
+				&& !tooFar(expert) && freeOn(expert, date) && weekendsUsed(expert, date) < expert.maxWeekendsPerMonth()
+				&& !busyOn(expert, date, mine);
 	}
 
 	private TrackRecord trackRecordOf(Expert expert) {

@@ -15,6 +15,7 @@ import cn.talentexchange.assignment.Assignment;
 import cn.talentexchange.assignment.AssignmentStatus;
 import cn.talentexchange.assignment.Assignments;
 import cn.talentexchange.assignment.VisitFacts;
+import cn.talentexchange.database.TunedWeights;
 import cn.talentexchange.demand.DemandRequest;
 import cn.talentexchange.demand.Requests;
 import cn.talentexchange.expert.Expert;
@@ -60,19 +61,19 @@ class RequestInsights {
 
 	private final VisitFacts visitFacts;
 
-	private final ConstraintWeightSettings weights;
+	private final TunedWeights tuned;
 
 	private final WeekendSolving solving;
 
 	RequestInsights(ReactiveMongoTemplate mongo, Requests requests, Experts experts, ReferenceData references,
-			Assignments assignments, VisitFacts visitFacts, ConstraintWeightSettings weights, WeekendSolving solving) {
+			Assignments assignments, VisitFacts visitFacts, TunedWeights tuned, WeekendSolving solving) {
 		this.visitFacts = visitFacts;
 		this.mongo = mongo;
 		this.requests = requests;
 		this.experts = experts;
 		this.references = references;
 		this.assignments = assignments;
-		this.weights = weights;
+		this.tuned = tuned;
 		this.solving = solving;
 	}
 
@@ -123,7 +124,7 @@ class RequestInsights {
 						references.pairings().collectList(),
 						Flux.concat(assignments.between(from, to, AssignmentStatus.HOLDING), assignments.declines())
 							.collectMap(Assignment::id).map(map -> List.copyOf(map.values())),
-						TrackRecords.load(visitFacts, requests), weights.current())
+						TrackRecords.load(visitFacts, requests), tuned.current(ConstraintWeightsController.WEIGHTS))
 					.publishOn(Schedulers.boundedElastic())
 					.map(facts -> rank(plan, requestId, seat, facts.getT1(), facts.getT2(), facts.getT3(), facts.getT4(),
 							facts.getT5(), new WeekendWeights(facts.getT6().weights())));

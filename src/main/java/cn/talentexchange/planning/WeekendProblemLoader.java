@@ -9,6 +9,7 @@ import cn.talentexchange.assignment.Assignment;
 import cn.talentexchange.assignment.AssignmentStatus;
 import cn.talentexchange.assignment.Assignments;
 import cn.talentexchange.assignment.VisitFacts;
+import cn.talentexchange.database.TunedWeights;
 import cn.talentexchange.demand.DemandRequest;
 import cn.talentexchange.demand.RequestStatus;
 import cn.talentexchange.demand.Requests;
@@ -40,16 +41,16 @@ class WeekendProblemLoader {
 
 	private final VisitFacts visitFacts;
 
-	private final ConstraintWeightSettings weights;
+	private final TunedWeights tuned;
 
 	WeekendProblemLoader(Requests requests, Experts experts, ReferenceData references, Assignments assignments,
-			VisitFacts visitFacts, ConstraintWeightSettings weights) {
+			VisitFacts visitFacts, TunedWeights tuned) {
 		this.visitFacts = visitFacts;
 		this.requests = requests;
 		this.experts = experts;
 		this.references = references;
 		this.assignments = assignments;
-		this.weights = weights;
+		this.tuned = tuned;
 	}
 
 	Mono<WeekendPlan> load(PlanWindow window) {
@@ -83,7 +84,7 @@ class WeekendProblemLoader {
 					assignments.declines(), givenBack, followedUp.isEmpty() ? Flux.empty() : assignments.servedOn(followedUp));
 			return Mono.zip(experts.plannable().collectList(), references.pairings().collectList(),
 					binding.collectMap(Assignment::id).map(Map::values), TrackRecords.load(visitFacts, requests),
-					weights.current())
+					tuned.current(ConstraintWeightsController.WEIGHTS))
 				.publishOn(Schedulers.boundedElastic())
 				.map(loaded -> WeekendProblemBuilder.build(window, found, loaded.getT1(), loaded.getT2(),
 						List.copyOf(loaded.getT3()), loaded.getT4(), new WeekendWeights(loaded.getT5().weights())));

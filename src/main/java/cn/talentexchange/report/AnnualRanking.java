@@ -62,22 +62,19 @@ class AnnualRanking {
 
 	/** The weighted mean of the components with data, out of 100, to one decimal. */
 	private Double score(AnnualReport.Components components) {
-		double[][] weighed = { { weights.fill(), orNaN(components.fill()) }, { weights.solved(), orNaN(components.solved()) },
-				{ weights.rating(), orNaN(components.rating()) }, { weights.reliability(), orNaN(components.reliability()) },
-				{ weights.speed(), orNaN(components.speed()) }, { weights.exchange(), orNaN(components.exchange()) } };
+		Double[] values = { components.fill(), components.solved(), components.rating(), components.reliability(),
+				components.speed(), components.exchange() };
+		double[] weightOf = { weights.fill(), weights.solved(), weights.rating(), weights.reliability(), weights.speed(),
+				weights.exchange() };
 		double points = 0;
 		double weightWithData = 0;
-		for (double[] component : weighed) {
-			if (!Double.isNaN(component[1])) {
-				points += component[0] * component[1];
-				weightWithData += component[0];
+		for (int i = 0; i < values.length; i++) {
+			if (values[i] != null) {
+				points += weightOf[i] * values[i];
+				weightWithData += weightOf[i];
 			}
 		}
 		return weightWithData == 0 ? null : Statistics.round(100 * points / weightWithData, 1);
-	}
-
-	private static double orNaN(Double value) {
-		return value == null ? Double.NaN : value;
 	}
 
 	private static double exchanged(Figures figures) {

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import cn.talentexchange.Clocks;
 import cn.talentexchange.assignment.AssignmentStatus;
 import cn.talentexchange.assignment.VisitFacts;
 import cn.talentexchange.assignment.VisitFacts.VisitFact;
@@ -75,7 +76,7 @@ class CadenceReports {
 			.flatMap(request -> request.acceptableDates().stream())
 			.max(Comparator.naturalOrder())
 			.orElse(LocalDate.of(2000, 1, 1));
-		return last.plusDays(2).atStartOfDay(ReportPeriod.ZONE).toInstant();
+		return last.plusDays(2).atStartOfDay(Clocks.PROGRAMME_ZONE).toInstant();
 	}
 
 	/**

@@ -8,6 +8,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.function.Function;
 
+import cn.talentexchange.Clocks;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
@@ -49,7 +50,7 @@ final class CsvTable<T> {
 			return BigDecimal.valueOf(number).stripTrailingZeros().toPlainString();
 		}
 		if (value instanceof Instant instant) {
-			return instant.atZone(ReportPeriod.ZONE).toOffsetDateTime().truncatedTo(ChronoUnit.SECONDS).toString();
+			return instant.atZone(Clocks.PROGRAMME_ZONE).toOffsetDateTime().truncatedTo(ChronoUnit.SECONDS).toString();
 		}
 		if (value instanceof String text && !text.isEmpty() && FORMULA_STARTS.indexOf(text.charAt(0)) >= 0) {
 			return "'" + text;

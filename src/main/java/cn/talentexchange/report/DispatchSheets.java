@@ -13,6 +13,7 @@ import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import cn.talentexchange.Clocks;
 import cn.talentexchange.assignment.AssignmentStatus;
 import cn.talentexchange.assignment.VisitFacts;
 import cn.talentexchange.assignment.VisitFacts.VisitFact;
@@ -60,11 +61,11 @@ class DispatchSheets {
 	Mono<DispatchSheet> sheet(LocalDate from, ReportScope scope) {
 		LocalDate to = from.plusDays(DAYS - 1);
 		LocalDate lookBack = from.minusDays(DAYS);
-		Instant windowStart = from.atStartOfDay(ReportPeriod.ZONE).toInstant();
+		Instant windowStart = from.atStartOfDay(Clocks.PROGRAMME_ZONE).toInstant();
+		Instant firstDayEnd = from.plusDays(1).atStartOfDay(Clocks.PROGRAMME_ZONE).toInstant();
 		// Read on its first day, the sheet also lists that day's declines so far.
 		Instant now = clock.instant();
-		Instant declinesUntil = now.isAfter(windowStart) && now.isBefore(from.plusDays(1).atStartOfDay(ReportPeriod.ZONE)
-			.toInstant()) ? now : windowStart;
+		Instant declinesUntil = now.isAfter(windowStart) && now.isBefore(firstDayEnd) ? now : windowStart;
 		Mono<List<String>> counties = references.pairings()
 			.map(Pairing::countyId)
 			.filter(scope::sees)
@@ -72,7 +73,7 @@ class DispatchSheets {
 			.sort()
 			.collectList();
 		Mono<List<VisitFact>> coming = visitFacts.visitsBetween(from, to).filter(fact -> scope.sees(fact.countyId())).collectList();
-		Mono<List<VisitFact>> declines = visitFacts.declinedBetween(lookBack.atStartOfDay(ReportPeriod.ZONE).toInstant(),
+		Mono<List<VisitFact>> declines = visitFacts.declinedBetween(lookBack.atStartOfDay(Clocks.PROGRAMME_ZONE).toInstant(),
 				declinesUntil).filter(fact -> scope.sees(fact.countyId())).collectList();
 		Mono<List<VisitFact>> noShows = visitFacts.noShowsBetween(lookBack, from.minusDays(1))
 			.filter(fact -> scope.sees(fact.countyId()))

@@ -3,11 +3,11 @@ package cn.talentexchange.report;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import cn.talentexchange.Clocks;
 import cn.talentexchange.web.ApiProblem;
 
 /**
@@ -16,8 +16,6 @@ import cn.talentexchange.web.ApiProblem;
  * @param label how the period was asked for: {@code 2026-11}, {@code 2026-Q4} or {@code 2026}
  */
 record ReportPeriod(String label, LocalDate from, LocalDate to) {
-
-	static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
 	private static final Pattern QUARTER = Pattern.compile("(\\d{4})-Q([1-4])");
 
@@ -58,12 +56,12 @@ record ReportPeriod(String label, LocalDate from, LocalDate to) {
 	}
 
 	Instant start() {
-		return from.atStartOfDay(ZONE).toInstant();
+		return from.atStartOfDay(Clocks.PROGRAMME_ZONE).toInstant();
 	}
 
 	/** The first instant after the period. */
 	Instant end() {
-		return to.plusDays(1).atStartOfDay(ZONE).toInstant();
+		return to.plusDays(1).atStartOfDay(Clocks.PROGRAMME_ZONE).toInstant();
 	}
 
 }

@@ -15,8 +15,8 @@ import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -48,46 +48,34 @@ class ReportsController {
 	}
 
 	@GetMapping("/dispatch")
-	Mono<ResponseEntity<Object>> dispatch(Caller caller,
-			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-			@RequestParam(required = false) String format, @RequestParam(required = false) String lang,
-			@RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept,
-			@RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String acceptLanguage) {
+	Mono<ResponseEntity<Object>> dispatch(Caller caller, ServerHttpRequest request,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from) {
 		LocalDate start = from == null ? LocalDate.now(clock) : from;
-		Reading reading = Reading.of(caller, format, accept, lang, acceptLanguage);
+		Reading reading = Reading.of(caller, request);
 		return dispatchSheets.sheet(start, ReportScope.of(caller))
 			.map(sheet -> reading.answer(sheet, "dispatch-" + start, ReportTables::dispatch));
 	}
 
 	@GetMapping("/monthly")
-	Mono<ResponseEntity<Object>> monthly(Caller caller, @RequestParam String month,
-			@RequestParam(required = false) String format, @RequestParam(required = false) String lang,
-			@RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept,
-			@RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String acceptLanguage) {
-		return summary(ReportPeriod.month(month), "monthly-", Reading.of(caller, format, accept, lang, acceptLanguage),
-				caller);
+	Mono<ResponseEntity<Object>> monthly(Caller caller, ServerHttpRequest request, @RequestParam String month) {
+		return summary(caller, request, ReportPeriod.month(month), "monthly-");
 	}
 
 	@GetMapping("/quarterly")
-	Mono<ResponseEntity<Object>> quarterly(Caller caller, @RequestParam String quarter,
-			@RequestParam(required = false) String format, @RequestParam(required = false) String lang,
-			@RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept,
-			@RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String acceptLanguage) {
-		return summary(ReportPeriod.quarter(quarter), "quarterly-",
-				Reading.of(caller, format, accept, lang, acceptLanguage), caller);
+	Mono<ResponseEntity<Object>> quarterly(Caller caller, ServerHttpRequest request, @RequestParam String quarter) {
+		return summary(caller, request, ReportPeriod.quarter(quarter), "quarterly-");
 	}
 
 	@GetMapping("/annual")
-	Mono<ResponseEntity<Object>> annual(Caller caller, @RequestParam int year,
-			@RequestParam(required = false) String format, @RequestParam(required = false) String lang,
-			@RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept,
-			@RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String acceptLanguage) {
-		Reading reading = Reading.of(caller, format, accept, lang, acceptLanguage);
+	Mono<ResponseEntity<Object>> annual(Caller caller, ServerHttpRequest request, @RequestParam int year) {
+		Reading reading = Reading.of(caller, request);
 		return annual.rank(year, ReportScope.of(caller))
 			.map(report -> reading.answer(report, "annual-" + year, ReportTables::annual));
 	}
 
-	private Mono<ResponseEntity<Object>> summary(ReportPeriod period, String filePrefix, Reading reading, Caller caller) {
+	private Mono<ResponseEntity<Object>> summary(Caller caller, ServerHttpRequest request, ReportPeriod period,
+			String filePrefix) {
+		Reading reading = Reading.of(caller, request);
 		return cadence.summarise(period, ReportScope.of(caller))
 			.map(report -> reading.answer(report, filePrefix + period.label(), ReportTables::period));
 	}
@@ -99,7 +87,11 @@ class ReportsController {
 		 * {@code format} wins over {@code Accept}; {@code lang} over {@code Accept-Language}, which wins over the
 		 * token's locale.
 		 */
-		static Reading of(Caller caller, String format, String accept, String lang, String acceptLanguage) {
+		static Reading of(Caller caller, ServerHttpRequest request) {
+			String format = request.getQueryParams().getFirst("format");
+			String lang = request.getQueryParams().getFirst("lang");
+			String accept = request.getHeaders().getFirst(HttpHeaders.ACCEPT);
+			String acceptLanguage = request.getHeaders().getFirst(HttpHeaders.ACCEPT_LANGUAGE);
 			if (format != null && !format.equals("json") && !format.equals("csv")) {
 				throw ApiProblem.invalid("format", "must be json or csv");
 			}

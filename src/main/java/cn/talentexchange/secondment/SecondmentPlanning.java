@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import cn.talentexchange.database.PagedQueries;
+import cn.talentexchange.database.TunedWeights;
 import cn.talentexchange.pairing.Pairing;
 import cn.talentexchange.planning.PlanningSettings;
 import cn.talentexchange.planning.ScoreView;
@@ -70,7 +71,7 @@ class SecondmentPlanning {
 
 	private final SecondmentSettings settings;
 
-	private final SecondmentWeightSettings weights;
+	private final TunedWeights tuned;
 
 	private final PlanningSettings planning;
 
@@ -81,9 +82,9 @@ class SecondmentPlanning {
 	private volatile Engine engine;
 
 	SecondmentPlanning(ReactiveMongoTemplate mongo, SecondmentReferences organisations, Placements placements,
-			SecondmentSettings settings, SecondmentWeightSettings weights, PlanningSettings planning, Clock clock,
+			SecondmentSettings settings, TunedWeights tuned, PlanningSettings planning, Clock clock,
 			PagedQueries pages) {
-		this.weights = weights;
+		this.tuned = tuned;
 		this.pages = pages;
 		this.mongo = mongo;
 		this.organisations = organisations;
@@ -183,7 +184,7 @@ class SecondmentPlanning {
 		LocalDate today = LocalDate.now(clock);
 		Mono.zip(mongo.findAll(SecondmentPost.class).collectList(), mongo.findAll(SecondmentCandidate.class).collectList(),
 				mongo.findAll(Secondment.class).collectList(), organisations.organisations(), organisations.pairingsByArea(),
-				weights.current())
+				tuned.current(SecondmentWeightsController.WEIGHTS))
 			.publishOn(Schedulers.boundedElastic())
 			.subscribe(loaded -> {
 				SecondmentPlan problem = SecondmentProblemBuilder.build(today, loaded.getT1(), loaded.getT2(), loaded.getT3(),

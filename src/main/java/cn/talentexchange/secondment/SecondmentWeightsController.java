@@ -23,37 +23,36 @@ import reactor.core.publisher.Mono;
 @RequestMapping("/api/v1/admin/secondment-weights")
 class SecondmentWeightsController {
 
-	private final SecondmentWeightSettings settings;
+	/** The matcher reads them at the start of each run. */
+	static final TunedWeights.Key<SecondmentWeights> WEIGHTS = new TunedWeights.Key<>("secondment-weights",
+			SecondmentWeights.class, SecondmentWeights.DEFAULTS);
 
-	SecondmentWeightsController(SecondmentWeightSettings settings) {
-		this.settings = settings;
+	private final TunedWeights tuned;
+
+	SecondmentWeightsController(TunedWeights tuned) {
+		this.tuned = tuned;
 	}
 
 	@GetMapping
-	Mono<ResponseEntity<WeightsView>> get() {
-		return settings.current().map(SecondmentWeightsController::view);
+	Mono<ResponseEntity<TunedWeights.Tuned<SecondmentWeights>>> get() {
+		return tuned.current(WEIGHTS).map(SecondmentWeightsController::versioned);
 	}
 
 	@PutMapping
-	Mono<ResponseEntity<WeightsView>> change(Caller caller, @Valid @RequestBody WeightsChange change,
+	Mono<ResponseEntity<TunedWeights.Tuned<SecondmentWeights>>> change(Caller caller,
+			@Valid @RequestBody WeightsChange change,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
 		return Mono.fromCallable(() -> ExpectedVersion.of(ifMatch, change.version()))
-			.flatMap(expected -> settings.change(change.weights(), expected, caller.username()))
-			.map(SecondmentWeightsController::view);
+			.flatMap(expected -> tuned.change(WEIGHTS, change.weights(), expected, caller.username()))
+			.map(SecondmentWeightsController::versioned);
 	}
 
-	private static ResponseEntity<WeightsView> view(TunedWeights.Tuned<SecondmentWeights> stored) {
-		return ResponseEntity.ok()
-			.eTag(ExpectedVersion.entityTag(stored.version()))
-			.body(new WeightsView(stored.weights(), SecondmentWeights.DEFAULTS, stored.version(),
-					stored.updatedAt() == null ? null : stored.updatedAt().toString(), stored.updatedBy()));
+	private static ResponseEntity<TunedWeights.Tuned<SecondmentWeights>> versioned(
+			TunedWeights.Tuned<SecondmentWeights> weights) {
+		return ResponseEntity.ok().eTag(ExpectedVersion.entityTag(weights.version())).body(weights);
 	}
 
 	record WeightsChange(@NotNull @Valid SecondmentWeights weights, @Min(0) Long version) {
-	}
-
-	record WeightsView(SecondmentWeights weights, SecondmentWeights defaults, long version, String updatedAt,
-			String updatedBy) {
 	}
 
 }

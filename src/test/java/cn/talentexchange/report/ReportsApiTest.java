@@ -5,6 +5,7 @@ import java.io.StringReader;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -287,12 +288,8 @@ class ReportsApiTest extends ApiTest {
 	}
 
 	private static DemandRequest opened(String id, String at) {
-		DemandRequest request = request(id, "faku", RequestStatus.OPEN, LocalDate.of(2025, 8, 2), new Seat("e-commerce", 2, 1));
-		Instant openedAt = java.time.OffsetDateTime.parse(at).toInstant();
-		return new DemandRequest(request.id(), request.countyId(), request.postedBy(), request.title(),
-				request.description(), request.category(), request.subCategory(), request.seats(),
-				request.acceptableDates(), request.duration(), request.priority(), request.location(), request.status(),
-				null, List.of(), List.of(), null, request.contact(), null, 0, openedAt, openedAt, openedAt);
+		return request(id, "faku", RequestStatus.OPEN, LocalDate.of(2025, 8, 2), OffsetDateTime.parse(at).toInstant(),
+				new Seat("e-commerce", 2, 1));
 	}
 
 	private String expertName(String expertId) {
@@ -300,7 +297,11 @@ class ReportsApiTest extends ApiTest {
 	}
 
 	private static DemandRequest request(String id, String countyId, RequestStatus status, LocalDate date, Seat... seats) {
-		Instant opened = Instant.parse("2029-12-01T00:00:00Z");
+		return request(id, countyId, status, date, Instant.parse("2029-12-01T00:00:00Z"), seats);
+	}
+
+	private static DemandRequest request(String id, String countyId, RequestStatus status, LocalDate date, Instant opened,
+			Seat... seats) {
 		return new DemandRequest(id, countyId, "agency-" + countyId, "Problem " + id, "For the dispatch sheet",
 				ActionCategory.INDUSTRY, null, List.of(seats), List.of(date), VisitDuration.ONE_DAY, Priority.HIGH,
 				new Site(41.5, 122.7, "County seat"), status, null, List.of(), List.of(), null,
