@@ -3,8 +3,10 @@ package cn.talentexchange.planning;
 import java.time.LocalDate;
 import java.util.List;
 
+import cn.talentexchange.solving.RunStatus;
+
 /** Why a request's seats are filled as they are, in the reader's language. */
-public record Explanation(String requestId, String planId, PlanStatus planStatus, boolean published, LocalDate date,
+public record Explanation(String requestId, String planId, RunStatus planStatus, boolean published, LocalDate date,
 		String summary, List<SeatExplanation> seats) {
 
 	public record SeatExplanation(int seat, String skill, String skillName, int minLevel, int count, int filled,

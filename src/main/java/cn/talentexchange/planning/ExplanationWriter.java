@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 import cn.talentexchange.assignment.Assignment;
 import cn.talentexchange.assignment.AssignmentStatus;
@@ -54,9 +55,13 @@ final class ExplanationWriter {
 
 	private final boolean chinese;
 
+	private final LocalDate earliestOfferable;
+
+	/** @param earliestOfferable the first date an offer made now still reaches in time; earlier ones are never planned */
 	ExplanationWriter(DemandRequest request, PlanRun plan, Collection<Expert> experts, Collection<Assignment> assignments,
 			Set<String> pairedOrganisations, Map<String, String> organisationNames, Map<String, String> skillNames,
-			TrackRecords trackRecords, String categoryName, boolean chinese) {
+			TrackRecords trackRecords, String categoryName, boolean chinese, LocalDate earliestOfferable) {
+		this.earliestOfferable = earliestOfferable;
 		this.request = request;
 		this.plan = plan;
 		this.experts = experts;
@@ -227,12 +232,29 @@ final class ExplanationWriter {
 
 	private String summary(LocalDate date, int positions, int filled) {
 		if (plan == null) {
-			return chinese ? "本需求尚未排期：共" + positions + "个席位，排期后将说明人选及原因。"
-					: "Not planned yet: " + positions + " seats; the explanation fills in once a plan covers this request.";
+			return (chinese ? "本需求尚未排期：共" + positions + "个席位，排期后将说明人选及原因。"
+					: "Not planned yet: " + positions + " seats; the explanation fills in once a plan covers this request.")
+					+ tooCloseToOffer();
 		}
 		return chinese ? "排期将走访定于" + date + "：共" + positions + "个席位，已安排" + filled + "个，空缺" + (positions - filled) + "个。"
 				: "The plan sets the visit on " + date + ": " + filled + " of " + positions + " seats filled, "
 						+ (positions - filled) + " empty.";
+	}
+
+	/** Dates before the first offerable one are never planned: say so, and what still can be. */
+	private String tooCloseToOffer() {
+		List<LocalDate> tooClose = request.acceptableDates().stream().filter(day -> day.isBefore(earliestOfferable)).toList();
+		if (tooClose.isEmpty()) {
+			return "";
+		}
+		String dates = tooClose.stream().map(LocalDate::toString).collect(Collectors.joining(chinese ? "、" : ", "));
+		if (tooClose.size() == request.acceptableDates().size()) {
+			return chinese ? "可选日期" + dates + "已来不及向专家发出邀请（最早可排" + earliestOfferable + "），请增加更晚的日期。"
+					: " The dates " + dates + " are too close to offer (the earliest date that can still be planned is "
+							+ earliestOfferable + "); add a later date.";
+		}
+		return chinese ? "日期" + dates + "已来不及向专家发出邀请，排期只考虑其后的日期。"
+				: " The dates " + dates + " are too close to offer; plans consider only the later ones.";
 	}
 
 	private boolean declinedBefore(Expert expert) {

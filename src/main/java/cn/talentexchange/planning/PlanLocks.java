@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
@@ -25,7 +26,8 @@ import reactor.util.retry.Retry;
 /**
  * Keeps two plans from solving overlapping windows at once, across application instances: every
  * running plan holds a lease in one lock document, and a new lease is added by a compare-and-set on
- * that document's version. Leases run out on their own, so a crashed instance blocks nobody for long.
+ * that document's version. The instance solving a plan renews its lease with every heartbeat; a lease not
+ * renewed runs out on its own, so a crashed instance blocks nobody for longer than the lost-run silence.
  */
 @Component
 class PlanLocks {
@@ -61,6 +63,18 @@ class PlanLocks {
 		return current().flatMap(lock -> swap(lock, lock.leases().stream()
 			.filter(held -> !held.planId().equals(planId))
 			.toList())).retryWhen(Retry.max(20).filter(LostRace.class::isInstance)).then();
+	}
+
+	/** Extends the leases of the given plans, those still held, until {@code until}. */
+	Mono<Void> renew(Collection<String> planIds, Instant until) {
+		return current().flatMap(lock -> {
+			if (lock.leases().stream().noneMatch(held -> planIds.contains(held.planId()))) {
+				return Mono.just(lock);
+			}
+			return swap(lock, lock.leases().stream()
+				.map(held -> planIds.contains(held.planId()) ? new Lease(held.planId(), held.window(), until) : held)
+				.toList());
+		}).retryWhen(Retry.max(20).filter(LostRace.class::isInstance)).then();
 	}
 
 	private Mono<PlanLock> current() {

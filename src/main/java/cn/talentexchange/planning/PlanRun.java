@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import cn.talentexchange.database.Versioned;
+import cn.talentexchange.solving.RunStatus;
 
 import org.springframework.data.mongodb.core.mapping.Document;
 
@@ -17,7 +18,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param replanOf for a replan, the planned requests whose freed seats it refills; null for a coordinator's plan
  */
 @Document("planRuns")
-public record PlanRun(String id, PlanWindow window, String profile, PlanStatus status, String requestedBy,
+public record PlanRun(String id, PlanWindow window, String profile, RunStatus status, String requestedBy,
 		String instanceId, boolean stopRequested, Instant createdAt, Instant startedAt, Instant finishedAt,
 		Long firstFeasibleMillis, String score, Counts counts, List<Proposal> proposals,
 		List<ConstraintTotal> constraints, String failure, Instant publishedAt, long version, Instant updatedAt,

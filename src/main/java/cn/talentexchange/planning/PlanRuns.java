@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +18,10 @@ import cn.talentexchange.database.PagedQueries;
 import cn.talentexchange.demand.RequestStatus;
 import cn.talentexchange.demand.Requests;
 import cn.talentexchange.security.Caller;
+import cn.talentexchange.solving.LostRuns;
+import cn.talentexchange.solving.RunStatus;
+import cn.talentexchange.solving.SolverRunner;
+import cn.talentexchange.solving.SolvingSettings;
 import cn.talentexchange.web.ApiProblem;
 import cn.talentexchange.web.PagedList;
 import cn.talentexchange.web.Paging;
@@ -43,9 +46,6 @@ class PlanRuns {
 
 	private static final Logger log = LoggerFactory.getLogger(PlanRuns.class);
 
-	/** A lease outlives the solver's own time limit by this much, for loading and saving. */
-	private static final Duration LEASE_MARGIN = Duration.ofMinutes(5);
-
 	private final ReactiveMongoTemplate mongo;
 
 	private final PagedQueries pages;
@@ -62,13 +62,26 @@ class PlanRuns {
 
 	private final Requests requests;
 
+	private final SolverRunner runner;
+
+	private final LostRuns lostRuns;
+
+	private final OfferTiming timing;
+
 	private final PlanningSettings settings;
+
+	private final SolvingSettings solvingSettings;
 
 	private final Clock clock;
 
 	PlanRuns(ReactiveMongoTemplate mongo, PagedQueries pages, ConditionalUpdates updates, PlanLocks locks,
-			WeekendProblemLoader loader, WeekendSolving solving, Assignments assignments, Requests requests,
-			PlanningSettings settings, Clock clock) {
+			WeekendProblemLoader loader, WeekendSolving solving, SolverRunner runner, LostRuns lostRuns,
+			OfferTiming timing, Assignments assignments, Requests requests, PlanningSettings settings,
+			SolvingSettings solvingSettings, Clock clock) {
+		this.runner = runner;
+		this.lostRuns = lostRuns;
+		this.timing = timing;
+		this.solvingSettings = solvingSettings;
 		this.mongo = mongo;
 		this.pages = pages;
 		this.updates = updates;
@@ -98,22 +111,24 @@ class PlanRuns {
 	private Mono<PlanRun> start(PlanWindow window, String requestedBy, List<String> replanOf) {
 		String profile = window.profile();
 		Instant now = clock.instant();
-		PlanRun run = new PlanRun(new ObjectId().toHexString(), window, profile, PlanStatus.QUEUED, requestedBy,
-				solving.instanceId(), false, now, null, null, null, null, null, List.of(), List.of(), null, null, 0, now,
+		PlanRun run = new PlanRun(new ObjectId().toHexString(), window, profile, RunStatus.QUEUED, requestedBy,
+				runner.instanceId(), false, now, null, null, null, null, null, List.of(), List.of(), null, null, 0, now,
 				replanOf);
-		// Reading a profile the first time compiles its constraints: not work for an event loop.
-		return Mono.fromCallable(() -> solving.maxDuration(profile).plus(LEASE_MARGIN))
+		// Reading a profile the first time compiles its constraints: not work for an event loop. The window's lease
+		// lasts as long as a heartbeat may be missed; the runner renews it while the run lives.
+		return Mono.fromCallable(() -> solving.engine(profile))
 			.subscribeOn(Schedulers.boundedElastic())
-			.flatMap(lease -> locks.acquire(run.id(), window, lease))
+			.then(locks.acquire(run.id(), window, solvingSettings.lostAfter()))
 			.then(mongo.insert(run))
-			.doOnSuccess(this::solveInBackground);
+			.doOnSuccess(inserted -> solving.launch(inserted, inserted.isReplan()
+					? loader.loadReplan(inserted.window(), inserted.replanOf()) : loader.load(inserted.window())));
 	}
 
 	Mono<PlanRun> find(String id) {
 		return mongo.findById(id, PlanRun.class).switchIfEmpty(Mono.error(() -> ApiProblem.notFound("plan", id)));
 	}
 
-	Mono<PagedList<PlanRun>> list(PlanStatus status, Paging paging) {
+	Mono<PagedList<PlanRun>> list(RunStatus status, Paging paging) {
 		Query query = status == null ? new Query() : Query.query(Criteria.where("status").is(status));
 		return pages.page(query, Sort.by(Sort.Order.desc("createdAt"), Sort.Order.asc("_id")), paging, PlanRun.class);
 	}
@@ -121,21 +136,25 @@ class PlanRuns {
 	/** Progress as it happens here, or read from the database every second when it runs elsewhere or ended. */
 	Flux<PlanProgress> progress(String id) {
 		return find(id).flatMapMany(run -> {
-			Flux<PlanProgress> local = solving.progress(id);
+			Flux<PlanProgress> local = runner.progress(id).map(PlanProgress::of);
 			Flux<PlanProgress> stored = Flux.interval(Duration.ZERO, Duration.ofSeconds(1))
 				.concatMap(tick -> find(id))
 				.map(this::progressOf)
-				.takeUntil(progress -> !PlanStatus.RUNNING.contains(progress.status()));
+				.takeUntil(progress -> !RunStatus.RUNNING.contains(progress.status()));
 			return local.switchIfEmpty(stored);
 		});
 	}
 
-	/** Asks the run to stop and keep its best plan; whichever instance solves it stops within a second. */
+	/**
+	 * Asks the run to stop and keep its best plan; whichever instance solves it stops within a second. A run whose
+	 * instance has died is ended here and now as FAILED, so a stop ends a run in every state.
+	 */
 	Mono<PlanRun> stop(String id) {
 		return updates.transition(PlanRun.class, "plan", Criteria.where("_id").is(id), null,
-				Criteria.where("status").in(PlanStatus.RUNNING), new Update().set("stopRequested", true),
+				Criteria.where("status").in(RunStatus.RUNNING), new Update().set("stopRequested", true),
 				run -> ConditionalUpdates.invalidState("stop the plan", run.status()))
-			.flatMap(run -> Mono.fromRunnable(() -> solving.stop(id)).subscribeOn(Schedulers.boundedElastic()).thenReturn(run));
+			.flatMap(run -> runner.stop(id) ? Mono.just(run)
+					: lostRuns.endIfLost(solving, id).flatMap(endedHere -> endedHere ? find(id) : Mono.just(run)));
 	}
 
 	/**
@@ -145,7 +164,7 @@ class PlanRuns {
 	 */
 	Mono<PublishResult> publish(String id) {
 		return find(id).flatMap(run -> {
-			if (!PlanStatus.PUBLISHABLE.contains(run.status())) {
+			if (!RunStatus.ENDED_WITH_PLAN.contains(run.status())) {
 				return Mono.<PublishResult>error(ConditionalUpdates.invalidState("publish the plan", run.status()));
 			}
 			if (run.isReplan()) {
@@ -194,7 +213,7 @@ class PlanRuns {
 	 */
 	Mono<PublishResult> publishReplan(String id) {
 		return find(id).flatMap(run -> {
-			if (!run.isReplan() || !PlanStatus.PUBLISHABLE.contains(run.status()) || run.publishedAt() != null) {
+			if (!run.isReplan() || !RunStatus.ENDED_WITH_PLAN.contains(run.status()) || run.publishedAt() != null) {
 				return Mono.<PublishResult>empty();
 			}
 			Map<String, List<PlanRun.Proposal>> byRequest = run.proposals().stream()
@@ -230,7 +249,7 @@ class PlanRuns {
 			return Mono.just(Outcome.EXISTED);
 		}
 		Assignments.NewOffer offer = offer(run, proposal);
-		if (offer.offerDeadline().isBefore(clock.instant().plus(settings.shortestAnswerTime()))) {
+		if (!timing.leavesTimeToAnswer(offer.date())) {
 			return Mono.just(Outcome.SKIPPED);
 		}
 		return assignments.heldElsewhere(offer.expertId(), run.id(), offer.date(), offer.wholeWeekend())
@@ -269,26 +288,9 @@ class PlanRuns {
 				seats, filled);
 	}
 
-	private void solveInBackground(PlanRun run) {
-		(run.isReplan() ? loader.loadReplan(run.window(), run.replanOf()) : loader.load(run.window()))
-			.doOnNext(problem -> solving.launch(run, problem))
-			.onErrorResume(failure -> {
-				log.error("Plan {} could not be loaded", run.id(), failure);
-				return mongo.updateFirst(Query.query(Criteria.where("_id").is(run.id())),
-						new Update().set("status", PlanStatus.FAILED).set("finishedAt", clock.instant())
-							.set("failure", "Loading failed: " + failure.getMessage()).inc("version", 1), PlanRun.class)
-					.then(locks.release(run.id()))
-					.then(Mono.empty());
-			})
-			.subscribe();
-	}
-
 	private Assignments.NewOffer offer(PlanRun run, PlanRun.Proposal proposal) {
 		LocalDate date = LocalDate.parse(proposal.date());
-		Instant visitStart = date.atTime(LocalTime.of(8, 0)).atZone(clock.getZone()).toInstant();
-		Instant byWindow = clock.instant().plus(settings.offerWindow());
-		Instant byCutoff = visitStart.minus(settings.offerCutoff());
-		Instant deadline = byWindow.isBefore(byCutoff) ? byWindow : byCutoff;
+		Instant deadline = timing.deadline(date);
 		return new Assignments.NewOffer(run.id(), proposal.requestId(), proposal.countyId(), proposal.seat(),
 				proposal.position(), proposal.skill(), date, proposal.wholeWeekend(), proposal.expertId(), deadline);
 	}

@@ -1,5 +1,6 @@
 package cn.talentexchange.planning;
 
+import cn.talentexchange.solving.RunStatus;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -9,7 +10,7 @@ import java.util.List;
  *
  * @param replanOf set when the system refilled given-back seats of these requests
  */
-record PlanView(String id, PlanWindow window, String profile, PlanStatus status, ScoreView score, String requestedBy,
+record PlanView(String id, PlanWindow window, String profile, RunStatus status, ScoreView score, String requestedBy,
 		Instant createdAt, Instant startedAt, Instant finishedAt, Long runningMillis, Long firstFeasibleMillis,
 		PlanRun.Counts counts, Instant publishedAt, String failure, long version, List<String> replanOf) {
 

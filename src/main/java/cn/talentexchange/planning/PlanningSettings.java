@@ -6,7 +6,6 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * @param solverConfigDirectory where the solver XML files are read from at run time
  * @param defaultProfile the solver file (without .xml) a plan uses unless it names another
  * @param offerWindow how long an expert has to answer an offer
  * @param offerCutoff an offer's deadline is never later than this before the visit
@@ -17,9 +16,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param unfilledAlertWithin coordinators hear of seats without an accepted expert this close to the visit
  */
 @ConfigurationProperties("talent.planning")
-public record PlanningSettings(@DefaultValue("solver-config") String solverConfigDirectory,
-		@DefaultValue("weekend-interactive") String defaultProfile, @DefaultValue("48h") Duration offerWindow,
-		@DefaultValue("72h") Duration offerCutoff, @DefaultValue("92") int maxWindowDays,
+public record PlanningSettings(@DefaultValue("weekend-interactive") String defaultProfile,
+		@DefaultValue("48h") Duration offerWindow, @DefaultValue("72h") Duration offerCutoff, @DefaultValue("92") int maxWindowDays,
 		@DefaultValue("weekend-replan") String replanProfile, @DefaultValue("5s") Duration replanDelay,
 		@DefaultValue("12h") Duration shortestAnswerTime, @DefaultValue("7d") Duration unfilledAlertWithin) {
 }

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.List;
 
 import cn.talentexchange.security.Caller;
+import cn.talentexchange.solving.RunStatus;
 import cn.talentexchange.web.PagedList;
 import cn.talentexchange.web.Paging;
 import jakarta.validation.Valid;
@@ -44,7 +45,7 @@ class PlansController {
 	}
 
 	@GetMapping
-	Mono<PagedList<PlanView>> list(@RequestParam(required = false) PlanStatus status,
+	Mono<PagedList<PlanView>> list(@RequestParam(required = false) RunStatus status,
 			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
 		return plans.list(status, Paging.of(page, size)).map(found -> found.map(this::view));
 	}
@@ -57,7 +58,7 @@ class PlansController {
 	@GetMapping(path = "/{id}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
 	Flux<ServerSentEvent<PlanProgress>> events(@PathVariable String id) {
 		return plans.progress(id).map(progress -> ServerSentEvent.builder(progress)
-			.event(PlanStatus.RUNNING.contains(progress.status()) ? "progress" : "end")
+			.event(RunStatus.RUNNING.contains(progress.status()) ? "progress" : "end")
 			.build());
 	}
 
@@ -82,7 +83,7 @@ class PlansController {
 	}
 
 	/** Score per rule, and per seat position who the plan puts there and the rules that scored on it. */
-	record PlanAnalysis(String planId, PlanStatus status, ScoreView score, List<PlanRun.ConstraintTotal> constraints,
+	record PlanAnalysis(String planId, RunStatus status, ScoreView score, List<PlanRun.ConstraintTotal> constraints,
 			List<PlanRun.Proposal> assignments) {
 	}
 

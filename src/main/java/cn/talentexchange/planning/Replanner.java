@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -15,6 +14,7 @@ import cn.talentexchange.database.Leases;
 import cn.talentexchange.demand.DemandRequest;
 import cn.talentexchange.demand.RequestStatus;
 import cn.talentexchange.demand.Requests;
+import cn.talentexchange.solving.RunStatus;
 import cn.talentexchange.web.ApiProblem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,13 +43,7 @@ class Replanner {
 
 	private static final Duration EVERY = Duration.ofMinutes(1);
 
-	/** Longer than any replan takes, queue included: a run still SOLVING after this was left by a dead instance. */
-	private static final Duration STILL_RUNNING = Duration.ofMinutes(15);
-
 	private static final Duration RETRY_FAILED_AFTER = Duration.ofMinutes(30);
-
-	/** Offers go out for an 08:00 start, as in a coordinator's plan. */
-	private static final LocalTime VISIT_START = LocalTime.of(8, 0);
 
 	private final Assignments assignments;
 
@@ -65,11 +59,14 @@ class Replanner {
 
 	private final UnfilledSeatAlerts alerts;
 
+	private final OfferTiming timing;
+
 	private final Disposable schedule;
 
 	Replanner(Assignments assignments, Requests requests, PlanRuns runs, ReactiveMongoTemplate mongo, Leases leases,
-			PlanningSettings settings, Clock clock, UnfilledSeatAlerts alerts) {
+			PlanningSettings settings, Clock clock, UnfilledSeatAlerts alerts, OfferTiming timing) {
 		this.alerts = alerts;
+		this.timing = timing;
 		this.assignments = assignments;
 		this.requests = requests;
 		this.runs = runs;
@@ -97,7 +94,7 @@ class Replanner {
 
 	/** Planned requests with a seat given back after the last replan that covered them, still early enough to offer. */
 	Flux<Due> needingReplan() {
-		LocalDate earliest = earliestOfferableDate();
+		LocalDate earliest = timing.earliestOfferableDate();
 		return assignments.givenBackFrom(earliest)
 			.collectMultimap(Assignment::requestId)
 			.flatMapMany(byRequest -> Flux.fromIterable(byRequest.entrySet()))
@@ -119,24 +116,17 @@ class Replanner {
 
 	/**
 	 * Whether no replan covers the seat given back: one covers it if it was started (and so loaded its problem)
-	 * after the seat came back and is published, still running, or failed recently. A run left SOLVING by a
-	 * dead instance stops covering after a while, and a failing one is retried after a pause rather than every
-	 * minute.
+	 * after the seat came back and is published, still running, or failed recently. Every run ends (one left by
+	 * a dead instance is ended as FAILED within about a minute), and a failing one is retried after a pause rather
+	 * than every minute.
 	 */
 	private Mono<Boolean> notCoveredSince(String requestId, Instant givenBack) {
 		Instant now = clock.instant();
 		Criteria covering = Criteria.where("replanOf").is(requestId).and("createdAt").gte(givenBack)
 			.orOperator(Criteria.where("publishedAt").ne(null),
-					Criteria.where("status").in(PlanStatus.RUNNING).and("createdAt").gt(now.minus(STILL_RUNNING)),
-					Criteria.where("status").is(PlanStatus.FAILED).and("createdAt").gt(now.minus(RETRY_FAILED_AFTER)));
+					Criteria.where("status").in(RunStatus.RUNNING),
+					Criteria.where("status").is(RunStatus.FAILED).and("createdAt").gt(now.minus(RETRY_FAILED_AFTER)));
 		return mongo.exists(Query.query(covering), PlanRun.class).map(covered -> !covered);
-	}
-
-	/** The first visit date for which an offer made now leaves the expert enough time to answer. */
-	private LocalDate earliestOfferableDate() {
-		Instant firstStart = clock.instant().plus(settings.offerCutoff()).plus(settings.shortestAnswerTime());
-		LocalDate date = LocalDate.ofInstant(firstStart, clock.getZone());
-		return date.atTime(VISIT_START).atZone(clock.getZone()).toInstant().isBefore(firstStart) ? date.plusDays(1) : date;
 	}
 
 	/** Groups the due requests, by date, into runs whose windows stay within the longest plan window. */

@@ -30,6 +30,7 @@ import cn.talentexchange.planning.domain.Visit;
 import cn.talentexchange.planning.domain.WeekendPlan;
 import cn.talentexchange.planning.domain.WeekendWeights;
 import cn.talentexchange.security.Caller;
+import cn.talentexchange.solving.RunStatus;
 import cn.talentexchange.web.ApiProblem;
 import cn.talentexchange.web.PagedList;
 import cn.talentexchange.web.Paging;
@@ -65,8 +66,12 @@ class RequestInsights {
 
 	private final WeekendSolving solving;
 
+	private final OfferTiming timing;
+
 	RequestInsights(ReactiveMongoTemplate mongo, Requests requests, Experts experts, ReferenceData references,
-			Assignments assignments, VisitFacts visitFacts, TunedWeights tuned, WeekendSolving solving) {
+			Assignments assignments, VisitFacts visitFacts, TunedWeights tuned, WeekendSolving solving,
+			OfferTiming timing) {
+		this.timing = timing;
 		this.visitFacts = visitFacts;
 		this.mongo = mongo;
 		this.requests = requests;
@@ -101,7 +106,8 @@ class RequestInsights {
 					.flatMap(facts -> withProposedExperts(facts.getT1(), plan.orElse(null))
 						.publishOn(Schedulers.boundedElastic())
 						.map(all -> new ExplanationWriter(request, plan.orElse(null), all, facts.getT2(), facts.getT3(),
-								facts.getT4(), facts.getT5(), facts.getT6(), facts.getT7(), chinese).write()));
+								facts.getT4(), facts.getT5(), facts.getT6(), facts.getT7(), chinese,
+								timing.earliestOfferableDate()).write()));
 			}));
 	}
 
@@ -154,7 +160,7 @@ class RequestInsights {
 				slot.setExpert(proposal == null || proposal.expertId() == null ? null : byId.get(proposal.expertId()));
 			});
 		}
-		SolutionManager<WeekendPlan, HardMediumSoftLongScore> scorer = solving.solutionManager(run.profile());
+		SolutionManager<WeekendPlan, HardMediumSoftLongScore> scorer = solving.engine(run.profile()).solutionManager();
 		HardMediumSoftLongScore base = scorer.update(plan);
 		List<SeatSlot> positions = plan.getSlots().stream()
 			.filter(slot -> slot.getVisit().getRequestId().equals(requestId) && slot.getSeat() == seat)
@@ -195,7 +201,7 @@ class RequestInsights {
 	 * else the latest finished one.
 	 */
 	private Mono<PlanRun> latestPlan(String requestId) {
-		Query query = Query.query(Criteria.where("status").in(PlanStatus.PUBLISHABLE).and("proposals.requestId").is(requestId))
+		Query query = Query.query(Criteria.where("status").in(RunStatus.ENDED_WITH_PLAN).and("proposals.requestId").is(requestId))
 			.with(Sort.by(Sort.Order.desc("publishedAt"), Sort.Order.desc("finishedAt")))
 			.limit(1);
 		return mongo.find(query, PlanRun.class).next();

@@ -43,8 +43,11 @@ class WeekendProblemLoader {
 
 	private final TunedWeights tuned;
 
+	private final OfferTiming timing;
+
 	WeekendProblemLoader(Requests requests, Experts experts, ReferenceData references, Assignments assignments,
-			VisitFacts visitFacts, TunedWeights tuned) {
+			VisitFacts visitFacts, TunedWeights tuned, OfferTiming timing) {
+		this.timing = timing;
 		this.visitFacts = visitFacts;
 		this.requests = requests;
 		this.experts = experts;
@@ -70,8 +73,13 @@ class WeekendProblemLoader {
 		return load(window, candidates, Flux.empty());
 	}
 
-	/** {@code givenBack}: expired and cancelled offers of the requests, whose experts count as having declined. */
-	private Mono<WeekendPlan> load(PlanWindow window, Flux<DemandRequest> candidates, Flux<Assignment> givenBack) {
+	/**
+	 * {@code givenBack}: expired and cancelled offers of the requests, whose experts count as having declined.
+	 * Dates too close to offer are left out before solving, so no expert is spent on a date nobody can be asked
+	 * for, and the request's later dates stay open to the solver.
+	 */
+	private Mono<WeekendPlan> load(PlanWindow requested, Flux<DemandRequest> candidates, Flux<Assignment> givenBack) {
+		PlanWindow window = timing.offerablePart(requested);
 		Mono<List<DemandRequest>> planned = candidates
 			.filter(request -> request.acceptableDates().stream().anyMatch(window::covers))
 			.collectList();

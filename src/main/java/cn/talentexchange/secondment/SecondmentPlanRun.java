@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 import cn.talentexchange.database.Versioned;
+import cn.talentexchange.solving.RunStatus;
 
 import org.springframework.data.mongodb.core.mapping.Document;
 
@@ -12,15 +13,13 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * proposed placements with the rules that scored on each.
  */
 @Document("secondmentPlanRuns")
-public record SecondmentPlanRun(String id, Status status, String requestedBy, Instant createdAt, Instant startedAt,
+public record SecondmentPlanRun(String id, RunStatus status, String requestedBy, Instant createdAt, Instant startedAt,
 		Instant finishedAt, String score, int positions, int filled, List<Proposal> proposals, String failure,
 		Instant publishedAt, long version, Instant updatedAt) implements Versioned {
 
 	public SecondmentPlanRun {
 		proposals = proposals == null ? List.of() : List.copyOf(proposals);
 	}
-
-	public enum Status { QUEUED, SOLVING, SOLVED, FAILED }
 
 	/**
 	 * A post position and the candidate the plan puts there (null: nobody fits).

@@ -1,10 +1,5 @@
 package cn.talentexchange.secondment;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,11 +13,16 @@ import java.util.stream.Collectors;
 import cn.talentexchange.database.PagedQueries;
 import cn.talentexchange.database.TunedWeights;
 import cn.talentexchange.pairing.Pairing;
-import cn.talentexchange.planning.PlanningSettings;
 import cn.talentexchange.planning.ScoreView;
 import cn.talentexchange.secondment.solver.PositionSlot;
 import cn.talentexchange.secondment.solver.SecondmentPlan;
 import cn.talentexchange.security.Caller;
+import cn.talentexchange.solving.RunKind;
+import cn.talentexchange.solving.RunStatus;
+import cn.talentexchange.solving.SolveJob;
+import cn.talentexchange.solving.SolverEngine;
+import cn.talentexchange.solving.SolverEngines;
+import cn.talentexchange.solving.SolverRunner;
 import cn.talentexchange.web.ApiProblem;
 import cn.talentexchange.web.PagedList;
 import cn.talentexchange.web.Paging;
@@ -31,16 +31,7 @@ import org.bson.types.ObjectId;
 import org.optaplanner.core.api.score.ScoreExplanation;
 import org.optaplanner.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
 import org.optaplanner.core.api.score.constraint.Indictment;
-import org.optaplanner.core.api.solver.SolutionManager;
-import org.optaplanner.core.api.solver.SolverFactory;
-import org.optaplanner.core.api.solver.SolverManager;
-import org.optaplanner.core.config.solver.SolverConfig;
-import org.optaplanner.core.config.solver.SolverManagerConfig;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
-import org.springframework.context.event.ContextClosedEvent;
-import org.springframework.context.event.EventListener;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -52,16 +43,11 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 /**
- * Runs the secondment matcher on OptaPlanner's own thread (never an event loop), keeps each run in the
- * database with its progress and outcome, and publishes a solved run as NOMINATED placements awaiting both
- * HR sides' approval.
+ * The secondment matcher: each run goes to the solver runner, in the same queue and slot as the weekend plans,
+ * and a run that ended with a plan is published as NOMINATED placements awaiting both HR sides' approval.
  */
 @Component
-class SecondmentPlanning {
-
-	private static final Logger log = LoggerFactory.getLogger(SecondmentPlanning.class);
-
-	private static final Duration PERSIST_EVERY = Duration.ofSeconds(1);
+class SecondmentPlanning implements RunKind {
 
 	private final ReactiveMongoTemplate mongo;
 
@@ -73,33 +59,38 @@ class SecondmentPlanning {
 
 	private final TunedWeights tuned;
 
-	private final PlanningSettings planning;
+	private final SolverEngines engines;
+
+	private final SolverRunner runner;
 
 	private final Clock clock;
 
 	private final PagedQueries pages;
 
-	private volatile Engine engine;
-
 	SecondmentPlanning(ReactiveMongoTemplate mongo, SecondmentReferences organisations, Placements placements,
-			SecondmentSettings settings, TunedWeights tuned, PlanningSettings planning, Clock clock,
+			SecondmentSettings settings, TunedWeights tuned, SolverEngines engines, SolverRunner runner, Clock clock,
 			PagedQueries pages) {
+		this.engines = engines;
+		this.runner = runner;
 		this.tuned = tuned;
 		this.pages = pages;
 		this.mongo = mongo;
 		this.organisations = organisations;
 		this.placements = placements;
 		this.settings = settings;
-		this.planning = planning;
 		this.clock = clock;
 	}
 
-	/** Records the run, loads the open posts and all candidates, and solves in the background. */
+	/** Records the run, then loads the open posts and all candidates and solves in the background. */
 	Mono<SecondmentPlanRun> start(Caller caller) {
 		Instant now = clock.instant();
-		SecondmentPlanRun run = new SecondmentPlanRun(new ObjectId().toHexString(), SecondmentPlanRun.Status.QUEUED,
+		SecondmentPlanRun run = new SecondmentPlanRun(new ObjectId().toHexString(), RunStatus.QUEUED,
 				caller.username(), now, null, null, null, 0, 0, List.of(), null, null, 0, now);
-		return mongo.insert(run).doOnSuccess(this::solveInBackground);
+		// Compiling the configuration the first time is blocking work: not for an event loop.
+		return Mono.fromCallable(() -> engines.engine(settings.solverProfile(), SecondmentPlan.class, SecondmentPlan::getScore))
+			.subscribeOn(Schedulers.boundedElastic())
+			.then(mongo.insert(run))
+			.doOnSuccess(this::solveInBackground);
 	}
 
 	Mono<PagedList<SecondmentPlanRun>> list(Caller caller, Paging paging) {
@@ -126,7 +117,7 @@ class SecondmentPlanning {
 	Flux<SecondmentPlanRun> progress(String id, Caller caller) {
 		return Flux.interval(Duration.ZERO, Duration.ofMillis(500))
 			.concatMap(tick -> find(id, caller))
-			.takeUntil(run -> run.status() == SecondmentPlanRun.Status.SOLVED || run.status() == SecondmentPlanRun.Status.FAILED);
+			.takeUntil(run -> !RunStatus.RUNNING.contains(run.status()));
 	}
 
 	/**
@@ -138,9 +129,9 @@ class SecondmentPlanning {
 		return mongo.findById(id, SecondmentPlanRun.class)
 			.switchIfEmpty(Mono.error(() -> ApiProblem.notFound("secondment plan", id)))
 			.flatMap(run -> {
-				if (run.status() != SecondmentPlanRun.Status.SOLVED) {
+				if (!RunStatus.ENDED_WITH_PLAN.contains(run.status())) {
 					return Mono.<PublishResult>error(new ApiProblem(ProblemType.INVALID_STATE,
-							"Only a solved plan can be published", Map.of("currentStatus", run.status().name())));
+							"Only a solved or stopped plan can be published", Map.of("currentStatus", run.status().name())));
 				}
 				// Some hard rules (too many away from one organisation) score on no single position: check the whole.
 				if (run.score() == null || ScoreView.breaksHardRule(run.score())) {
@@ -181,38 +172,85 @@ class SecondmentPlanning {
 	}
 
 	private void solveInBackground(SecondmentPlanRun run) {
-		LocalDate today = LocalDate.now(clock);
-		Mono.zip(mongo.findAll(SecondmentPost.class).collectList(), mongo.findAll(SecondmentCandidate.class).collectList(),
-				mongo.findAll(Secondment.class).collectList(), organisations.organisations(), organisations.pairingsByArea(),
-				tuned.current(SecondmentWeightsController.WEIGHTS))
-			.publishOn(Schedulers.boundedElastic())
-			.subscribe(loaded -> {
-				SecondmentPlan problem = SecondmentProblemBuilder.build(today, loaded.getT1(), loaded.getT2(), loaded.getT3(),
-						loaded.getT4(), loaded.getT5(), settings.maxAwayPerOrganisation(), loaded.getT6().weights());
-				Names names = new Names(
-						loaded.getT1().stream().collect(Collectors.toMap(SecondmentPost::id, SecondmentPost::role)),
-						loaded.getT2().stream().collect(Collectors.toMap(SecondmentCandidate::id, SecondmentCandidate::name)));
-				launch(run, problem, names);
-			}, failure -> failed(run.id(), failure));
+		runner.submit(new MatchJob(run.id(), this, engines.engine(settings.solverProfile(), SecondmentPlan.class,
+				SecondmentPlan::getScore)));
 	}
 
-	private void launch(SecondmentPlanRun run, SecondmentPlan problem, Names names) {
-		Engine current = engine();
-		Instant[] lastPersisted = { null };
-		persist(run.id(), new Update().set("status", SecondmentPlanRun.Status.SOLVING).set("startedAt", clock.instant())
-			.set("positions", problem.getSlots().size())).subscribe();
-		current.solverManager().solveAndListen(run.id(), id -> problem, best -> {
-			Instant now = clock.instant();
-			if (lastPersisted[0] == null || Duration.between(lastPersisted[0], now).compareTo(PERSIST_EVERY) >= 0) {
-				lastPersisted[0] = now;
-				persist(run.id(), new Update().set("score", best.getScore().toString()).set("filled", filled(best))).subscribe();
-			}
-		}, best -> finished(run.id(), current, best, names), (id, failure) -> failed(run.id(), failure));
+	@Override
+	public Class<?> runType() {
+		return SecondmentPlanRun.class;
 	}
 
-	private void finished(String id, Engine current, SecondmentPlan best, Names names) {
-		try {
-			ScoreExplanation<SecondmentPlan, HardMediumSoftLongScore> explanation = current.solutionManager().explain(best);
+	private static int filled(SecondmentPlan plan) {
+		return (int) plan.getSlots().stream().filter(slot -> slot.getCandidate() != null).count();
+	}
+
+	/** One matcher run: loads the open posts and all candidates, and records each proposal with the rules that scored on it. */
+	private final class MatchJob implements SolveJob<SecondmentPlan> {
+
+		private final String runId;
+
+		private final RunKind kind;
+
+		private final SolverEngine<SecondmentPlan> engine;
+
+		private volatile Names names;
+
+		MatchJob(String runId, RunKind kind, SolverEngine<SecondmentPlan> engine) {
+			this.runId = runId;
+			this.kind = kind;
+			this.engine = engine;
+		}
+
+		@Override
+		public String runId() {
+			return runId;
+		}
+
+		@Override
+		public RunKind kind() {
+			return kind;
+		}
+
+		@Override
+		public SolverEngine<SecondmentPlan> engine() {
+			return engine;
+		}
+
+		@Override
+		public Mono<SecondmentPlan> problem() {
+			LocalDate today = LocalDate.now(clock);
+			return Mono.zip(mongo.findAll(SecondmentPost.class).collectList(),
+					mongo.findAll(SecondmentCandidate.class).collectList(), mongo.findAll(Secondment.class).collectList(),
+					organisations.organisations(), organisations.pairingsByArea(),
+					tuned.current(SecondmentWeightsController.WEIGHTS))
+				.map(loaded -> {
+					names = new Names(
+							loaded.getT1().stream().collect(Collectors.toMap(SecondmentPost::id, SecondmentPost::role)),
+							loaded.getT2().stream().collect(Collectors.toMap(SecondmentCandidate::id, SecondmentCandidate::name)));
+					return SecondmentProblemBuilder.build(today, loaded.getT1(), loaded.getT2(), loaded.getT3(),
+							loaded.getT4(), loaded.getT5(), settings.maxAwayPerOrganisation(), loaded.getT6().weights());
+				});
+		}
+
+		@Override
+		public int positions(SecondmentPlan plan) {
+			return plan.getSlots().size();
+		}
+
+		@Override
+		public int filled(SecondmentPlan plan) {
+			return SecondmentPlanning.filled(plan);
+		}
+
+		@Override
+		public Update progress(SecondmentPlan best) {
+			return new Update().set("positions", positions(best)).set("filled", filled(best));
+		}
+
+		@Override
+		public Update outcome(SecondmentPlan best) {
+			ScoreExplanation<SecondmentPlan, HardMediumSoftLongScore> explanation = engine.solutionManager().explain(best);
 			Map<Object, Indictment<HardMediumSoftLongScore>> indictments = explanation.getIndictmentMap();
 			List<SecondmentPlanRun.Proposal> proposals = new ArrayList<>();
 			for (PositionSlot slot : best.getSlots()) {
@@ -230,68 +268,15 @@ class SecondmentPlanning {
 						slot.getCandidate() == null ? null : slot.getCandidate().homeOrganisationId(),
 						slot.getCandidate() == null ? null : slot.getCandidate().homeAreaId(), scoredBy));
 			}
-			persist(id, new Update().set("status", SecondmentPlanRun.Status.SOLVED).set("finishedAt", clock.instant())
-				.set("score", best.getScore().toString()).set("filled", filled(best)).set("proposals", proposals))
-				.subscribe();
+			return progress(best).set("proposals", proposals);
 		}
-		catch (RuntimeException failure) {
-			failed(id, failure);
-		}
-	}
 
-	private void failed(String id, Throwable failure) {
-		log.error("Secondment plan {} failed", id, failure);
-		persist(id, new Update().set("status", SecondmentPlanRun.Status.FAILED).set("finishedAt", clock.instant())
-			.set("failure", failure.getClass().getSimpleName() + ": " + failure.getMessage())).subscribe();
-	}
-
-	private Mono<Void> persist(String id, Update update) {
-		Query running = Query.query(Criteria.where("_id").is(id).and("status").in(SecondmentPlanRun.Status.QUEUED,
-				SecondmentPlanRun.Status.SOLVING));
-		return mongo.updateFirst(running, update.set("updatedAt", clock.instant()).inc("version", 1), SecondmentPlanRun.class)
-			.then();
-	}
-
-	private static int filled(SecondmentPlan plan) {
-		return (int) plan.getSlots().stream().filter(slot -> slot.getCandidate() != null).count();
-	}
-
-	private Engine engine() {
-		Engine current = engine;
-		if (current == null) {
-			synchronized (this) {
-				if (engine == null) {
-					Path file = Path.of(planning.solverConfigDirectory(), settings.solverProfile() + ".xml");
-					try (InputStream xml = Files.newInputStream(file)) {
-						SolverConfig config = SolverConfig.createFromXmlInputStream(xml, getClass().getClassLoader());
-						SolverFactory<SecondmentPlan> factory = SolverFactory.create(config);
-						engine = new Engine(SolverManager.create(factory, new SolverManagerConfig().withParallelSolverCount("1")),
-								SolutionManager.create(factory));
-					}
-					catch (IOException ex) {
-						throw new UncheckedIOException("Cannot read the solver configuration " + file, ex);
-					}
-				}
-				current = engine;
-			}
-		}
-		return current;
-	}
-
-	@EventListener(ContextClosedEvent.class)
-	void shutdown() {
-		if (engine != null) {
-			engine.solverManager().close();
-		}
 	}
 
 	/** Posts' roles and candidates' names by id, for proposals people can read. */
 	private record Names(Map<String, String> roles, Map<String, String> candidates) {
 	}
 
-	private record Engine(SolverManager<SecondmentPlan, String> solverManager,
-			SolutionManager<SecondmentPlan, HardMediumSoftLongScore> solutionManager) {
-	}
 
 	/** What publishing did: placements nominated now (or already, by an earlier publish), and those left out. */
 	record PublishResult(String planId, int nominated, int leftOut) {

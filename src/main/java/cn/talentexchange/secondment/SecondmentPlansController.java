@@ -3,6 +3,7 @@ package cn.talentexchange.secondment;
 import java.net.URI;
 
 import cn.talentexchange.security.Caller;
+import cn.talentexchange.solving.RunStatus;
 import cn.talentexchange.web.PagedList;
 import cn.talentexchange.web.Paging;
 
@@ -52,8 +53,7 @@ class SecondmentPlansController {
 	@GetMapping(path = "/{id}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
 	Flux<ServerSentEvent<SecondmentPlanRun>> events(Caller caller, @PathVariable String id) {
 		return planning.progress(id, caller).map(run -> ServerSentEvent.builder(run)
-			.event(run.status() == SecondmentPlanRun.Status.SOLVED || run.status() == SecondmentPlanRun.Status.FAILED
-					? "end" : "progress")
+			.event(RunStatus.RUNNING.contains(run.status()) ? "progress" : "end")
 			.build());
 	}
 

@@ -21,6 +21,7 @@ import cn.talentexchange.pairing.ActionCategory;
 import cn.talentexchange.pairing.GeoPoint;
 import cn.talentexchange.planning.domain.TrackRecord;
 import cn.talentexchange.planning.domain.WeekendWeights;
+import cn.talentexchange.solving.RunStatus;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -36,7 +37,7 @@ class ExplanationWriterTest {
 			null, null, null, null, 0, null, null, null);
 
 	private static final PlanRun PLAN = new PlanRun("plan-1", new PlanWindow(SATURDAY, SATURDAY, List.of(), null),
-			"weekend-interactive", PlanStatus.SOLVED, "coordinator", null, false, null, null, null, null, null, null,
+			"weekend-interactive", RunStatus.SOLVED, "coordinator", null, false, null, null, null, null, null, null,
 			List.of(new PlanRun.Proposal("r1#0.0", "r1", "faku", 0, 0, "soil-testing", "NORMAL", SATURDAY.toString(), false,
 					"proven", List.of(new PlanRun.SlotScore(WeekendWeights.TRACK_RECORD, "0hard/0medium/-21soft")))),
 			List.of(), null, null, 0, null, null);
@@ -96,7 +97,7 @@ class ExplanationWriterTest {
 	private static List<String> reasons(List<Expert> experts, TrackRecords records, boolean chinese) {
 		Explanation explanation = new ExplanationWriter(REQUEST, PLAN, experts, List.of(), Set.of("huanggu"),
 				Map.of("huanggu", chinese ? "皇姑区" : "Huanggu"), Map.of("soil-testing", "Soil testing"), records,
-				chinese ? "产业对接" : "Industry alignment", chinese)
+				chinese ? "产业对接" : "Industry alignment", chinese, SATURDAY)
 			.write();
 		return explanation.seats().get(0).chosen().get(0).reasons();
 	}

@@ -20,6 +20,7 @@ import cn.talentexchange.expert.Expert;
 import cn.talentexchange.notification.Notification;
 import cn.talentexchange.notification.NotificationKind;
 import cn.talentexchange.notification.Outbox;
+import cn.talentexchange.solving.RunStatus;
 import cn.talentexchange.support.ApiTest;
 import org.bson.types.ObjectId;
 import org.junit.jupiter.api.BeforeEach;
@@ -76,7 +77,7 @@ class ReplanningApiTest extends ApiTest {
 					List.of("faku", "xinmin")))
 			.exchange().expectStatus().isAccepted().expectBody(Map.class).returnResult().getResponseBody();
 		planId = (String) plan.get("id");
-		for (int wait = 0; wait < 120 && mongo.findById(planId, PlanRun.class).block().status() != PlanStatus.SOLVED; wait++) {
+		for (int wait = 0; wait < 120 && mongo.findById(planId, PlanRun.class).block().status() != RunStatus.SOLVED; wait++) {
 			Thread.sleep(250);
 		}
 		as("coordinator").post().uri("/api/v1/plans/" + planId + "/publish").exchange().expectStatus().isOk().expectBody();
@@ -141,7 +142,7 @@ class ReplanningApiTest extends ApiTest {
 			.blockFirst();
 		Instant now = clock.instant();
 		PlanRun replan = new PlanRun(new ObjectId().toHexString(),
-				new PlanWindow(moved.date(), moved.date(), List.of(), "weekend-replan"), "weekend-replan", PlanStatus.SOLVED,
+				new PlanWindow(moved.date(), moved.date(), List.of(), "weekend-replan"), "weekend-replan", RunStatus.SOLVED,
 				"system", "test", false, now, now, now, 0L, "0hard/0medium/0soft", null,
 				List.of(new PlanRun.Proposal("slot", moved.requestId(), moved.countyId(), moved.seat(), moved.position(),
 						moved.skill(), "NORMAL", moved.date().toString(), moved.wholeWeekend(), newcomer, List.of())),
@@ -188,7 +189,7 @@ class ReplanningApiTest extends ApiTest {
 	@Test
 	void coordinatorsHearOnceOfSeatsStillUnfilledAWeekBefore() throws InterruptedException {
 		Assignment offer = offersOfPlan().get(0);
-		PlanningSettings settings = new PlanningSettings("solver-config", "weekend-interactive", Duration.ofHours(48),
+		PlanningSettings settings = new PlanningSettings("weekend-interactive", Duration.ofHours(48),
 				Duration.ofHours(72), 92, "weekend-replan", Duration.ofSeconds(5), Duration.ofHours(12), Duration.ofDays(7));
 		Clock fiveDaysBefore = Clock.fixed(offer.date().minusDays(5).atTime(9, 0).atZone(clock.getZone()).toInstant(),
 				clock.getZone());
