@@ -54,7 +54,8 @@ public class LostRuns {
 	Mono<Long> endAll() {
 		return Flux.fromIterable(kinds)
 			.concatMap(kind -> mongo.find(lost(null), Document.class, mongo.getCollectionName(kind.runType()))
-				.concatMap(stored -> endIfLost(kind, stored.getString("_id")).filter(Boolean::booleanValue)))
+				// Ids that look like ObjectIds are stored as ObjectIds.
+				.concatMap(stored -> endIfLost(kind, String.valueOf(stored.get("_id"))).filter(Boolean::booleanValue)))
 			.count();
 	}
 

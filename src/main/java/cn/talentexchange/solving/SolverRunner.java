@@ -359,7 +359,8 @@ public class SolverRunner {
 			mine.fields().include("status", "stopRequested");
 			Mono<Void> seen = mongo.find(mine, Document.class, mongo.getCollectionName(kind.runType()))
 				.doOnNext(stored -> {
-					Run<?> run = runs.get(stored.getString("_id"));
+					// Ids that look like ObjectIds are stored as ObjectIds.
+					Run<?> run = runs.get(String.valueOf(stored.get("_id")));
 					if (!RunStatus.RUNNING.contains(RunStatus.valueOf(stored.getString("status")))) {
 						letGo(run);
 					}
