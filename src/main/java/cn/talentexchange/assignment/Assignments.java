@@ -5,11 +5,14 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import cn.talentexchange.notification.Notice;
 import cn.talentexchange.notification.Outbox;
+import org.bson.Document;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -55,16 +58,53 @@ public class Assignments {
 	 * @return whether this call created it
 	 */
 	public Mono<Boolean> offer(NewOffer offer) {
-		Instant now = clock.instant();
-		// URL-safe, so it can stand in a path as it is.
-		Assignment assignment = withOfferNotice(new Assignment(offer.planId() + "-" + offer.requestId() + "-"
-				+ offer.seat() + "-" + offer.position(), offer.planId(), offer.requestId(), offer.countyId(), offer.seat(),
-				offer.position(), offer.skill(), offer.date(), offer.wholeWeekend(), offer.expertId(),
-				AssignmentStatus.OFFERED, offer.offerDeadline(), null, List.of(), null, 0, now, now, null, null), now);
-		return mongo.insert(assignment)
+		return mongo.insert(newOffer(offer, clock.instant()))
 			.doOnSuccess(created -> outbox.nudge())
 			.thenReturn(true)
 			.onErrorResume(DuplicateKeyException.class, exists -> Mono.just(false));
+	}
+
+	/**
+	 * Creates the offers that do not exist yet, in one bulk insert: a whole published plan in a few round trips.
+	 * Ids derive from the plan and the seat position as for {@link #offer}, so repeating a publish creates nothing
+	 * twice; one racing this one is settled offer by offer.
+	 *
+	 * @return how many this call created
+	 */
+	public Mono<Integer> offerAll(Collection<NewOffer> offers) {
+		Instant now = clock.instant();
+		Map<String, Assignment> fresh = new LinkedHashMap<>();
+		offers.forEach(offer -> {
+			Assignment assignment = newOffer(offer, now);
+			fresh.put(assignment.id(), assignment);
+		});
+		if (fresh.isEmpty()) {
+			return Mono.just(0);
+		}
+		Query existing = Query.query(Criteria.where("_id").in(fresh.keySet()));
+		existing.fields().include("_id");
+		return mongo.find(existing, Document.class, mongo.getCollectionName(Assignment.class))
+			.doOnNext(found -> fresh.remove(String.valueOf(found.get("_id"))))
+			.then(Mono.defer(() -> fresh.isEmpty() ? Mono.just(0) : mongo.insertAll(List.copyOf(fresh.values()))
+				.count()
+				.map(Long::intValue)
+				.onErrorResume(DuplicateKeyException.class, raced -> Flux.fromIterable(fresh.values())
+					.concatMap(one -> mongo.insert(one).thenReturn(1)
+						.onErrorResume(DuplicateKeyException.class, exists -> Mono.just(0)))
+					.reduce(0, Integer::sum))))
+			.doOnNext(created -> {
+				if (created > 0) {
+					outbox.nudge();
+				}
+			});
+	}
+
+	private static Assignment newOffer(NewOffer offer, Instant now) {
+		// URL-safe, so it can stand in a path as it is.
+		return withOfferNotice(new Assignment(offer.planId() + "-" + offer.requestId() + "-" + offer.seat() + "-"
+				+ offer.position(), offer.planId(), offer.requestId(), offer.countyId(), offer.seat(), offer.position(),
+				offer.skill(), offer.date(), offer.wholeWeekend(), offer.expertId(), AssignmentStatus.OFFERED,
+				offer.offerDeadline(), null, List.of(), null, 0, now, now, null, null), now);
 	}
 
 	/**
@@ -182,11 +222,24 @@ public class Assignments {
 
 	/** Whether another plan's offer or accepted visit already holds the expert on one of these days. */
 	public Mono<Boolean> heldElsewhere(String expertId, String planId, LocalDate date, boolean wholeWeekend) {
-		List<LocalDate> days = wholeWeekend ? List.of(date.minusDays(1), date, date.plusDays(1)) : List.of(date.minusDays(1), date);
-		return mongo.find(Query.query(Criteria.where("expertId").is(expertId).and("planId").ne(planId)
-			.and("status").in(AssignmentStatus.HOLDING).and("date").in(days)), Assignment.class)
-			.any(held -> held.date().equals(date) || (held.wholeWeekend() && held.date().plusDays(1).equals(date))
-					|| (wholeWeekend && held.date().equals(date.plusDays(1))));
+		return holdingElsewhere(List.of(expertId), planId, date, date)
+			.any(held -> clashes(held, date, wholeWeekend));
+	}
+
+	/**
+	 * The offers and accepted visits of other plans that these experts hold from the day before {@code from} to the
+	 * day after {@code to}: all a plan's publish needs to see whom another plan has booked since, in one read.
+	 */
+	public Flux<Assignment> holdingElsewhere(Collection<String> expertIds, String planId, LocalDate from, LocalDate to) {
+		return mongo.find(Query.query(Criteria.where("expertId").in(expertIds).and("planId").ne(planId)
+			.and("status").in(AssignmentStatus.HOLDING).and("date").gte(from.minusDays(1)).lte(to.plusDays(1))),
+				Assignment.class);
+	}
+
+	/** Whether holding {@code held} keeps its expert from a visit on {@code date} (and the next day, for a whole weekend). */
+	public static boolean clashes(Assignment held, LocalDate date, boolean wholeWeekend) {
+		return held.date().equals(date) || (held.wholeWeekend() && held.date().plusDays(1).equals(date))
+				|| (wholeWeekend && held.date().equals(date.plusDays(1)));
 	}
 
 	/** What publishing a plan asks for one filled seat position. */

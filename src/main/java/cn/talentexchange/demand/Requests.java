@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import cn.talentexchange.database.ConditionalUpdates;
 import cn.talentexchange.database.PagedQueries;
@@ -21,6 +23,7 @@ import cn.talentexchange.web.ExpectedVersion;
 import cn.talentexchange.web.PagedList;
 import cn.talentexchange.web.Paging;
 import cn.talentexchange.web.ProblemType;
+import org.bson.Document;
 import org.bson.types.ObjectId;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -72,17 +75,26 @@ public class Requests {
 	}
 
 	/**
-	 * Claims an open request for a plan's offers: OPEN becomes PLANNED, remembering the plan. Claiming again
-	 * for the same plan succeeds, so a publish that crashed half-way can be repeated; another plan cannot.
+	 * Claims open requests for a plan's offers: OPEN becomes PLANNED, remembering the plan. Claiming again for the
+	 * same plan succeeds, so a publish that crashed half-way can be repeated; another plan cannot. Two round trips
+	 * for any number: one update, then one read of which are now this plan's.
+	 *
+	 * @return the ids of the requests the plan holds
 	 */
-	public Mono<Boolean> claimForPlan(String requestId, String planId) {
+	public Mono<Set<String>> claimAllForPlan(Collection<String> requestIds, String planId) {
 		Criteria claimable = new Criteria().orOperator(Criteria.where("status").is(RequestStatus.OPEN),
 				Criteria.where("status").is(RequestStatus.PLANNED).and("plannedBy").is(planId));
-		return mongo.updateFirst(Query.query(Criteria.where("_id").is(requestId).andOperator(claimable)),
+		Query planned = Query.query(Criteria.where("_id").in(requestIds).and("status").is(RequestStatus.PLANNED)
+			.and("plannedBy").is(planId));
+		planned.fields().include("_id");
+		return mongo.updateMulti(Query.query(Criteria.where("_id").in(requestIds).andOperator(claimable)),
 				new Update().set("status", RequestStatus.PLANNED).set("plannedBy", planId).set("updatedAt", clock.instant())
 					.inc("version", 1),
 				DemandRequest.class)
-			.map(result -> result.getMatchedCount() > 0);
+			.thenMany(mongo.find(planned, Document.class, mongo.getCollectionName(DemandRequest.class)))
+			// Ids that look like ObjectIds are stored as ObjectIds.
+			.map(found -> String.valueOf(found.get("_id")))
+			.collect(Collectors.toSet());
 	}
 
 	/** Requests opened for planning from {@code from} (inclusive) to {@code to} (exclusive), drafts never. */

@@ -4,10 +4,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import cn.talentexchange.assignment.Assignment;
@@ -176,13 +179,7 @@ class PlanRuns {
 						"The plan breaks hard rules (" + run.score() + "); run it longer before publishing",
 						Map.of("currentStatus", run.status().name())));
 			}
-			Map<String, List<PlanRun.Proposal>> filledByRequest = run.proposals().stream()
-				.filter(proposal -> proposal.expertId() != null && proposal.date() != null)
-				.collect(Collectors.groupingBy(PlanRun.Proposal::requestId,
-						LinkedHashMap::new, Collectors.toList()));
-			Flux<PublishResult> perRequest = Flux.fromIterable(filledByRequest.entrySet())
-				.concatMap(entry -> publishRequest(run, entry.getKey(), entry.getValue()));
-			return perRequest.reduce(new PublishResult(id, 0, 0, 0, 0), PublishResult::plus)
+			return offerAll(run)
 				.flatMap(result -> mongo.updateFirst(Query.query(Criteria.where("_id").is(id).and("publishedAt").is(null)),
 						new Update().set("publishedAt", clock.instant()).inc("version", 1), PlanRun.class)
 					.thenReturn(result));
@@ -190,19 +187,47 @@ class PlanRuns {
 	}
 
 	/**
-	 * Claims the request for this plan first, so a request cancelled or planned by another plan since gets
-	 * no offers, and a repeated publish completes what an earlier one started. Positions whose expert another
-	 * plan has since booked that weekend, or whose answer would already be due, are left out.
+	 * Claims the plan's requests first, so a request cancelled or planned by another plan since gets no offers, and
+	 * a repeated publish completes what an earlier one started. Positions whose expert another plan has since booked
+	 * that weekend, or whose answer would already be due, are left out. A few round trips for the whole plan: one
+	 * to claim, one to read the claims, one for other plans' bookings, one or two for the offers.
 	 */
-	private Mono<PublishResult> publishRequest(PlanRun run, String requestId, List<PlanRun.Proposal> proposals) {
-		return requests.claimForPlan(requestId, run.id())
-			.filter(Boolean::booleanValue)
-			.flatMap(claimed -> Flux.fromIterable(proposals)
-				.concatMap(proposal -> offerIfStillPossible(run, proposal))
-				.collectList()
-				.map(outcomes -> new PublishResult(run.id(), (int) outcomes.stream().filter(Outcome.CREATED::equals).count(),
-						(int) outcomes.stream().filter(Outcome.EXISTED::equals).count(), 1,
-						(int) outcomes.stream().filter(Outcome.SKIPPED::equals).count())));
+	private Mono<PublishResult> offerAll(PlanRun run) {
+		List<PlanRun.Proposal> filled = run.proposals().stream()
+			.filter(proposal -> proposal.expertId() != null && proposal.date() != null)
+			.toList();
+		if (filled.isEmpty()) {
+			return Mono.just(new PublishResult(run.id(), 0, 0, 0, 0));
+		}
+		Set<String> requestIds = filled.stream().map(PlanRun.Proposal::requestId).collect(Collectors.toSet());
+		Set<String> expertIds = filled.stream().map(PlanRun.Proposal::expertId).collect(Collectors.toSet());
+		List<LocalDate> dates = filled.stream().map(proposal -> LocalDate.parse(proposal.date())).sorted().toList();
+		return Mono.zip(requests.claimAllForPlan(requestIds, run.id()),
+				assignments.holdingElsewhere(expertIds, run.id(), dates.get(0), dates.get(dates.size() - 1))
+					.collectMultimap(Assignment::expertId))
+			.flatMap(found -> {
+				Set<String> claimed = found.getT1();
+				Map<String, Collection<Assignment>> bookedElsewhere = found.getT2();
+				List<Assignments.NewOffer> offers = new ArrayList<>();
+				int skipped = 0;
+				for (PlanRun.Proposal proposal : filled) {
+					if (!claimed.contains(proposal.requestId())) {
+						continue;
+					}
+					Assignments.NewOffer offer = offer(run, proposal);
+					boolean booked = bookedElsewhere.getOrDefault(offer.expertId(), List.of()).stream()
+						.anyMatch(held -> Assignments.clashes(held, offer.date(), offer.wholeWeekend()));
+					if (booked || !offer.offerDeadline().isAfter(clock.instant())) {
+						skipped++;
+					}
+					else {
+						offers.add(offer);
+					}
+				}
+				int left = skipped;
+				return assignments.offerAll(offers)
+					.map(created -> new PublishResult(run.id(), created, offers.size() - created, claimed.size(), left));
+			});
 	}
 
 	/**
@@ -268,16 +293,6 @@ class PlanRuns {
 		return proposal.scoredBy().stream().anyMatch(scored -> ScoreView.breaksHardRule(scored.score()));
 	}
 
-	private Mono<Outcome> offerIfStillPossible(PlanRun run, PlanRun.Proposal proposal) {
-		Assignments.NewOffer offer = offer(run, proposal);
-		if (!offer.offerDeadline().isAfter(clock.instant())) {
-			return Mono.just(Outcome.SKIPPED);
-		}
-		return assignments.heldElsewhere(offer.expertId(), run.id(), offer.date(), offer.wholeWeekend())
-			.flatMap(held -> held ? Mono.just(Outcome.SKIPPED)
-					: assignments.offer(offer).map(created -> created ? Outcome.CREATED : Outcome.EXISTED));
-	}
-
 	private enum Outcome { CREATED, EXISTED, SKIPPED }
 
 	PlanProgress progressOf(PlanRun run) {
@@ -315,12 +330,6 @@ class PlanRuns {
 	 * positions left out because their expert was booked elsewhere since or their answer would already be due.
 	 */
 	record PublishResult(String planId, int offersCreated, int offersExisting, int requestsPlanned, int offersSkipped) {
-
-		PublishResult plus(PublishResult other) {
-			return new PublishResult(planId, offersCreated + other.offersCreated, offersExisting + other.offersExisting,
-					requestsPlanned + other.requestsPlanned, offersSkipped + other.offersSkipped);
-		}
-
 	}
 
 }

@@ -94,6 +94,22 @@ class ExplanationWriterTest {
 			.noneMatch(reason -> reason.startsWith("good results"));
 	}
 
+	@Test
+	void anUnplannedRequestWhoseDatesAreTooCloseSaysSoInBothLanguages() {
+		LocalDate nextDay = SATURDAY.plusDays(1);
+		Explanation english = new ExplanationWriter(REQUEST, null, List.of(), List.of(), Set.of(), Map.of(), Map.of(),
+				TrackRecords.NONE, "Industry alignment", false, nextDay).write();
+		Explanation chinese = new ExplanationWriter(REQUEST, null, List.of(), List.of(), Set.of(), Map.of(), Map.of(),
+				TrackRecords.NONE, "产业对接", true, nextDay).write();
+		Explanation inTime = new ExplanationWriter(REQUEST, null, List.of(), List.of(), Set.of(), Map.of(), Map.of(),
+				TrackRecords.NONE, "Industry alignment", false, SATURDAY).write();
+
+		assertThat(english.summary()).contains("The dates " + SATURDAY + " are too close to offer")
+			.contains("the earliest date that can still be planned is " + nextDay);
+		assertThat(chinese.summary()).contains("已来不及向专家发出邀请");
+		assertThat(inTime.summary()).doesNotContain("too close");
+	}
+
 	private static List<String> reasons(List<Expert> experts, TrackRecords records, boolean chinese) {
 		Explanation explanation = new ExplanationWriter(REQUEST, PLAN, experts, List.of(), Set.of("huanggu"),
 				Map.of("huanggu", chinese ? "皇姑区" : "Huanggu"), Map.of("soil-testing", "Soil testing"), records,
