@@ -80,7 +80,7 @@ public final class ReportBenchmark {
 				warm.get(warm.size() / 2), warm.get(warm.size() - 1));
 	}
 
-	private static String token(HttpClient http, int port) throws IOException, InterruptedException {
+	static String token(HttpClient http, int port) throws IOException, InterruptedException {
 		HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/dev/tokens"))
 			.header("Content-Type", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"coordinator\"}"))
