@@ -11,10 +11,8 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
 
-import cn.talentexchange.TalentExchangeApplication;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -36,11 +34,7 @@ public final class PublishBenchmark {
 		InstanceGenerator.Instance instance = InstanceGenerator.generate(
 				new InstanceGenerator.Size("publish", 2_000, positions, 4, 30), 20270508L);
 		Path store = Files.createTempDirectory("publish-benchmark").resolve("talent.mv");
-		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(TalentExchangeApplication.class)
-			.run("--talent.embedded-mongo.backend=h2", "--talent.embedded-mongo.file=" + store,
-					"--talent.security.local-key-file=" + store.resolveSibling("key.json"), "--server.port=0",
-					"--spring.main.banner-mode=off", "--logging.level.root=warn", "--logging.level.cn.talentexchange=warn",
-					"--logging.level.de.bwaldvogel.mongo=error")) {
+		try (ConfigurableApplicationContext context = EmbeddedApplication.start(store)) {
 			ReactiveMongoTemplate mongo = context.getBean(ReactiveMongoTemplate.class);
 			mongo.insertAll(instance.experts()).then().block();
 			mongo.insertAll(instance.requests()).then().block();

@@ -11,10 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import cn.talentexchange.TalentExchangeApplication;
 import cn.talentexchange.report.HistoryGenerator;
 
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -35,11 +33,7 @@ public final class ReportBenchmark {
 		int assignments = Integer.getInteger("benchmark.reports.assignments", 20_000);
 		int experts = Integer.getInteger("benchmark.reports.experts", 1_500);
 		Path store = Files.createTempDirectory("report-benchmark").resolve("talent.mv");
-		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(TalentExchangeApplication.class)
-			.run("--talent.embedded-mongo.backend=h2", "--talent.embedded-mongo.file=" + store,
-					"--talent.security.local-key-file=" + store.resolveSibling("key.json"), "--server.port=0",
-					"--spring.main.banner-mode=off", "--logging.level.root=warn", "--logging.level.cn.talentexchange=warn",
-					"--logging.level.de.bwaldvogel.mongo=error")) {
+		try (ConfigurableApplicationContext context = EmbeddedApplication.start(store)) {
 			HistoryGenerator generator = new HistoryGenerator(context.getBean(ReactiveMongoTemplate.class), 2025L);
 			for (int year : new int[] { 2024, 2025 }) {
 				long generating = System.nanoTime();

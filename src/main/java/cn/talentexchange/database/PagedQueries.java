@@ -1,5 +1,7 @@
 package cn.talentexchange.database;
 
+import java.util.List;
+
 import cn.talentexchange.web.PagedList;
 import cn.talentexchange.web.Paging;
 
@@ -19,9 +21,11 @@ public class PagedQueries {
 		this.mongo = mongo;
 	}
 
+	/** A page past the end is empty; so is one further than MongoDB can skip (its skip is a 32-bit number). */
 	public <T> Mono<PagedList<T>> page(Query query, Sort sort, Paging paging, Class<T> type) {
-		Query pageQuery = Query.of(query).with(sort).skip(paging.offset()).limit(paging.size());
-		return Mono.zip(mongo.find(pageQuery, type).collectList(), mongo.count(Query.of(query), type))
+		Mono<List<T>> items = paging.offset() > Integer.MAX_VALUE ? Mono.just(List.of())
+				: mongo.find(Query.of(query).with(sort).skip(paging.offset()).limit(paging.size()), type).collectList();
+		return Mono.zip(items, mongo.count(Query.of(query), type))
 			.map(result -> PagedList.of(result.getT1(), paging, result.getT2()));
 	}
 

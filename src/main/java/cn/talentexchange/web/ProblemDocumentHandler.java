@@ -134,7 +134,8 @@ public class ProblemDocumentHandler implements WebExceptionHandler {
 		if (cause instanceof DecodingException && cause.getCause() instanceof JacksonException json
 				&& !(json instanceof StreamReadException) && !json.getPath().isEmpty()) {
 			String field = jsonPath(json);
-			return validation(List.of(new ApiProblem.FieldError(field, "has the wrong type or an unknown name")), List.of());
+			String why = json instanceof InputRefused refused ? refused.getOriginalMessage() : "has the wrong type or an unknown name";
+			return validation(List.of(new ApiProblem.FieldError(field, why)), List.of());
 		}
 		if (cause instanceof DecodingException || input.getMethodParameter() == null) {
 			return new ApiProblem(ProblemType.MALFORMED_REQUEST,

@@ -1,14 +1,17 @@
 package cn.talentexchange.planning;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 
+import cn.talentexchange.solving.RunStatus;
 import cn.talentexchange.support.ApiContract;
 import cn.talentexchange.support.ApiTest;
 import org.bson.Document;
+import org.bson.types.ObjectId;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -125,6 +128,22 @@ class PlansApiTest extends ApiTest {
 		assertThat(firstEvents.get(firstEvents.size() - 1).data()).containsEntry("status", "SOLVED");
 		// Its lease is gone: the same weekends can be planned again.
 		events(start(Map.of("from", TODAY.plusDays(28).toString(), "to", TODAY.plusDays(35).toString())));
+	}
+
+	@Test
+	void stoppingAPlanLeftByADeadInstanceEndsItAtOnceAsLost() {
+		Instant silentSince = Instant.now().minusSeconds(120);
+		String planId = new ObjectId().toHexString();
+		PlanWindow window = new PlanWindow(TODAY.plusDays(200), TODAY.plusDays(210), List.of(), "weekend-interactive");
+		mongo.insert(new PlanRun(planId, window, "weekend-interactive", RunStatus.SOLVING, "coordinator", "a-dead-instance",
+				false, silentSince, silentSince, null, null, null, null, List.of(), List.of(), null, null, 0, silentSince,
+				null)).block();
+
+		as("coordinator").delete().uri("/api/v1/plans/" + planId).exchange()
+			.expectStatus().isAccepted()
+			.expectBody()
+			.jsonPath("$.status").isEqualTo("FAILED")
+			.jsonPath("$.failure").value(failure -> assertThat((String) failure).startsWith("instance-lost"));
 	}
 
 	@Test

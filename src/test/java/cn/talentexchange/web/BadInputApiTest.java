@@ -76,6 +76,53 @@ class BadInputApiTest extends ApiTest {
 			.expectBody().jsonPath("$.errors[0].field").isEqualTo("minLevel");
 	}
 
+	@Test
+	void textWithNulOrALoneSurrogateIsRefusedAndNamed() {
+		post("{\"username\": \"nul\", \"displayName\": \"a\\u0000b\"}").expectBody()
+			.jsonPath("$.errors[0].field").isEqualTo("displayName")
+			.jsonPath("$.errors[0].message").value(message -> assertThat((String) message).contains("control character"));
+		post("{\"username\": \"half\", \"displayName\": \"a\\ud800b\"}").expectBody()
+			.jsonPath("$.errors[0].field").isEqualTo("displayName")
+			.jsonPath("$.errors[0].message").value(message -> assertThat((String) message).contains("surrogate"));
+		as("coordinator").get().uri("/api/v1/experts?q={q}", "a\u0000b").exchange()
+			.expectStatus().isBadRequest()
+			.expectBody().jsonPath("$.errors[0].field").isEqualTo("q");
+	}
+
+	@Test
+	void numbersAreNeitherTextNorEnumValues() {
+		post("{\"username\": 42}").expectBody().jsonPath("$.errors[0].field").isEqualTo("username");
+		as("agency-faku").post().uri("/api/v1/requests").contentType(MediaType.APPLICATION_JSON)
+			.bodyValue("{\"category\": 1}")
+			.exchange()
+			.expectStatus().isBadRequest()
+			.expectHeader().contentType("application/problem+json")
+			.expectBody().jsonPath("$.errors[0].field").isEqualTo("category");
+	}
+
+	@Test
+	void datesFarOutsideTheProgrammeAreRefusedWhereverTheyCome() {
+		for (String date : new String[] { "+999999999-12-31", "-999999999-01-01", "1899-12-31", "2200-01-01" }) {
+			as("coordinator").get().uri("/api/v1/reports/dispatch?from={from}", date).exchange()
+				.expectStatus().isBadRequest()
+				.expectHeader().contentType("application/problem+json")
+				.expectBody().jsonPath("$.errors[0].field").isEqualTo("from");
+		}
+		as("coordinator").post().uri("/api/v1/plans").contentType(MediaType.APPLICATION_JSON)
+			.bodyValue("{\"from\": \"+999999999-12-25\", \"to\": \"+999999999-12-31\"}")
+			.exchange()
+			.expectStatus().isBadRequest()
+			.expectHeader().contentType("application/problem+json")
+			.expectBody().jsonPath("$.errors[0].field").isEqualTo("from");
+	}
+
+	@Test
+	void aPagePastWhatTheDatabaseCanSkipIsEmpty() {
+		as("coordinator").get().uri("/api/v1/requests?page=2147483647&size=100").exchange()
+			.expectStatus().isOk()
+			.expectBody().jsonPath("$.items.length()").isEqualTo(0);
+	}
+
 	private org.springframework.test.web.reactive.server.WebTestClient.ResponseSpec post(String json) {
 		return as("coordinator").post().uri("/api/v1/experts").contentType(MediaType.APPLICATION_JSON).bodyValue(json)
 			.exchange()
