@@ -6,21 +6,25 @@ import de.bwaldvogel.mongo.wire.message.MongoMessage;
 import org.h2.mvstore.MVStore;
 
 /**
- * An H2 backend that commits the store before it answers a command. H2 otherwise commits about once
- * a second in the background, so a write the client saw acknowledged could vanish in a crash.
- * A commit with nothing to write returns at once, so reads pay almost nothing.
+ * An H2 backend that commits the store before it answers a command, and forces what it wrote to the disk. H2
+ * otherwise commits about once a second in the background and leaves the rest to the page cache, so a write the
+ * client saw acknowledged could vanish in a crash or a power cut. A command that wrote nothing skips both, so
+ * reads pay almost nothing.
  */
 final class DurableH2Backend extends H2Backend {
 
 	private final MVStore store;
 
-	private DurableH2Backend(MVStore store) {
+	private final boolean force;
+
+	private DurableH2Backend(MVStore store, boolean force) {
 		super(store);
 		this.store = store;
+		this.force = force;
 	}
 
-	static DurableH2Backend open(String fileName) {
-		return new DurableH2Backend(new MVStore.Builder().fileName(fileName).compress().open());
+	static DurableH2Backend open(String fileName, boolean force) {
+		return new DurableH2Backend(new MVStore.Builder().fileName(fileName).compress().open(), force);
 	}
 
 	@Override
@@ -30,7 +34,11 @@ final class DurableH2Backend extends H2Backend {
 		}
 		finally {
 			// Also after a failed command: a multi-document insert may have written part of its batch.
+			boolean wrote = store.hasUnsavedChanges();
 			store.commit();
+			if (wrote && force) {
+				store.sync();
+			}
 		}
 	}
 

@@ -3,7 +3,6 @@ package cn.talentexchange.database;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 import com.mongodb.ConnectionString;
@@ -51,12 +50,12 @@ class EmbeddedMongoConfiguration {
 		}
 		Path file = Path.of(settings.file()).toAbsolutePath();
 		try {
-			Files.createDirectories(file.getParent());
+			PrivateFiles.prepare(file);
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException("Cannot create the directory for " + file, ex);
+			throw new UncheckedIOException("Cannot create the database file " + file, ex);
 		}
-		return DurableH2Backend.open(file.toString());
+		return DurableH2Backend.open(file.toString(), settings.forceWrites());
 	}
 
 }

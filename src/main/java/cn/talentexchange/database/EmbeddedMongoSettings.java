@@ -9,12 +9,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param backend {@code h2} keeps data in {@code file}; {@code memory} forgets it on exit (tests)
  * @param file the H2 MVStore file
  * @param database the database name the application uses
+ * @param forceWrites force every write to the disk before it is acknowledged, so a power cut loses nothing
+ *        acknowledged; without it a write survives a crashed process but not a crashed machine
  */
 @ConfigurationProperties("talent.embedded-mongo")
 public record EmbeddedMongoSettings(
 		@DefaultValue("h2") Backend backend,
 		@DefaultValue("data/talent-exchange.mv") String file,
-		@DefaultValue("talent") String database) {
+		@DefaultValue("talent") String database, @DefaultValue("true") boolean forceWrites) {
 
 	public enum Backend { H2, MEMORY }
 

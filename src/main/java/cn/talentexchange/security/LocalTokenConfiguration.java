@@ -4,10 +4,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.text.ParseException;
 import java.util.UUID;
 
+import cn.talentexchange.database.PrivateFiles;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
@@ -39,13 +39,12 @@ class LocalTokenConfiguration {
 		}
 		Path file = Path.of(settings.localKeyFile());
 		try {
-			if (Files.exists(file)) {
+			if (Files.exists(file) && Files.size(file) > 0) {
+				PrivateFiles.prepare(file);
 				return RSAKey.parse(Files.readString(file));
 			}
 			RSAKey key = generate();
-			Files.createDirectories(file.toAbsolutePath().getParent());
-			Files.writeString(file, key.toJSONString());
-			Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+			Files.writeString(PrivateFiles.prepare(file), key.toJSONString());
 			return key;
 		}
 		catch (IOException ex) {

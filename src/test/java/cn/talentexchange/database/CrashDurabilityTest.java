@@ -1,7 +1,9 @@
 package cn.talentexchange.database;
 
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
 
@@ -23,6 +25,10 @@ class CrashDurabilityTest {
 	@Test
 	void anAcknowledgedWriteSurvivesKillMinusNineAndARestartDoesNotReseed() throws Exception {
 		ChildApplication app = new ChildApplication(data).start();
+		// The store holds phone numbers and the key signs tokens: only the service's own user may read them.
+		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(data.resolve("db.mv")))).isEqualTo("rw-------");
+		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(data.resolve("key.json"))))
+			.isEqualTo("rw-------");
 		String expertId;
 		long expertsAfterWrite;
 		try {
