@@ -54,7 +54,14 @@ public class Placements {
 
 	private final Clock clock;
 
-	Placements(ReactiveMongoTemplate mongo, ConditionalUpdates updates, PagedQueries pages, Outbox outbox, Clock clock) {
+	private final PostPositions positions;
+
+	private final SecondmentSettings settings;
+
+	Placements(ReactiveMongoTemplate mongo, ConditionalUpdates updates, PagedQueries pages, Outbox outbox, Clock clock,
+			PostPositions positions, SecondmentSettings settings) {
+		this.positions = positions;
+		this.settings = settings;
 		this.mongo = mongo;
 		this.updates = updates;
 		this.pages = pages;
@@ -92,25 +99,32 @@ public class Placements {
 	}
 
 	/**
-	 * Places the candidate in the post's position as NOMINATED. The id is the caller's: derived from the plan or
-	 * from the post and the candidate, so that a retry (even after a crash between the reservation and the
-	 * insert) completes the same placement rather than making another.
+	 * Places the candidate in a free position of the post as NOMINATED. The id is the caller's: derived from the
+	 * plan or from the post and the candidate, so that a retry (even after a crash between the reservations and the
+	 * insert) completes the same placement rather than making another. The person is reserved first, then a
+	 * position, each by a compare-and-set; a post with every position taken frees the person again.
 	 */
-	Mono<Secondment> nominate(String id, SecondmentPost post, int position, SecondmentCandidate candidate,
+	Mono<Secondment> nominate(String id, SecondmentPost post, SecondmentCandidate candidate,
 			SecondmentOrganisation home, String pairingId, String planId, String by) {
+		// A repeat answers with the placement as it is, whatever became of it, and reserves nothing again.
+		return mongo.findById(id, Secondment.class)
+			.switchIfEmpty(Mono.defer(() -> reserve(candidate.id(), id, post.period())
+				.then(positions.take(post, id)
+					.onErrorResume(ApiProblem.class, full -> release(candidate.id(), id, post.period().start().minusDays(1))
+						.then(Mono.error(full))))
+				.flatMap(position -> mongo.insert(placement(id, post, position, candidate, pairingId, planId, by)))
+				.doOnSuccess(created -> outbox.nudge())
+				.onErrorResume(DuplicateKeyException.class, exists -> mongo.findById(id, Secondment.class))));
+	}
+
+	private Secondment placement(String id, SecondmentPost post, int position, SecondmentCandidate candidate,
+			String pairingId, String planId, String by) {
 		Instant now = clock.instant();
 		Secondment placement = new Secondment(id, post.id(), position, candidate.id(), candidate.name(),
 				candidate.expertId(), candidate.homeOrganisationId(), candidate.homeAreaId(), post.hostOrganisationId(),
 				post.hostAreaId(), pairingId, post.direction(), post.period(), SecondmentStatus.NOMINATED, null, null, planId,
 				null, null, List.of(new Secondment.Transition(SecondmentStatus.NOMINATED, now, by, null)), 0, now, now, null);
-		Secondment withNotices = withOutbox(placement, notices(placement, post.role(), "NOMINATED", post.period().start(),
-				true, true));
-		// A repeat answers with the placement as it is, whatever became of it, and reserves nothing again.
-		return mongo.findById(id, Secondment.class)
-			.switchIfEmpty(Mono.defer(() -> reserve(candidate.id(), id, post.period())
-				.then(mongo.insert(withNotices))
-				.doOnSuccess(created -> outbox.nudge())
-				.onErrorResume(DuplicateKeyException.class, exists -> mongo.findById(id, Secondment.class))));
+		return withOutbox(placement, notices(placement, post.role(), "NOMINATED", post.period().start(), true, true));
 	}
 
 	/** One side's HR approves; when the other side has too, the placement is APPROVED (and ACTIVE once started). */
@@ -120,16 +134,20 @@ public class Placements {
 		return mongo.findOne(Query.query(scope), Secondment.class)
 			.flatMap(current -> roleOf(current).flatMap(role -> updates.setOnce(Secondment.class, "secondment", scope,
 					Criteria.where("status").is(SecondmentStatus.NOMINATED),
-					held -> held.status() != SecondmentStatus.NOMINATED || approvalOf(held.approvals(), side) != null,
+					held -> held.status() != SecondmentStatus.NOMINATED || approvalOf(held.approvals(), side) != null
+							|| approvedOtherSide(held, side, caller),
 					// When the other side already approved, the promotion below tells everyone at once.
 					Outbox.append(new Update().set(approval, new Secondment.Approval(caller.username(), clock.instant())),
 							otherSideApproved(current, side) ? List.of()
 									: notices(current, role, "APPROVED_BY_ONE", current.period().start(), side == Side.HOME,
 											side == Side.HOST)),
-					refused -> refused.status() == SecondmentStatus.NOMINATED
-							? new ApiProblem(ProblemType.INVALID_STATE, "The " + side + " side has already approved",
-									Map.of("currentStatus", refused.status().name()))
-							: ConditionalUpdates.invalidState("approve the placement", refused.status()))
+					refused -> refused.status() != SecondmentStatus.NOMINATED
+							? ConditionalUpdates.invalidState("approve the placement", refused.status())
+							: approvalOf(refused.approvals(), side) != null
+									? new ApiProblem(ProblemType.INVALID_STATE, "The " + side + " side has already approved",
+											Map.of("currentStatus", refused.status().name()))
+									: new ApiProblem(ProblemType.FORBIDDEN, "This account approved the other side; a second "
+											+ "person must approve the " + side + " side"))
 				.flatMap(approved -> promote(approved, role))))
 			.switchIfEmpty(Mono.error(() -> ApiProblem.notFound("secondment", id)))
 			.doOnNext(changed -> outbox.nudge());
@@ -358,6 +376,12 @@ public class Placements {
 
 	private static Secondment.Approval approvalOf(Secondment.Approvals approvals, Side side) {
 		return side == Side.HOME ? approvals.home() : approvals.host();
+	}
+
+	/** Four eyes: one account may not give both approvals, unless the programme allows it. */
+	private boolean approvedOtherSide(Secondment placement, Side side, Caller caller) {
+		Secondment.Approval other = approvalOf(placement.approvals(), side == Side.HOME ? Side.HOST : Side.HOME);
+		return !settings.oneAccountApprovesBothSides() && other != null && other.by().equals(caller.username());
 	}
 
 	private static boolean otherSideApproved(Secondment placement, Side side) {

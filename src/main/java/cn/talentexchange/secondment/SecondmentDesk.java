@@ -1,15 +1,11 @@
 package cn.talentexchange.secondment;
 
-import java.util.Map;
 
 import cn.talentexchange.secondment.SecondmentPost.PostStatus;
 import cn.talentexchange.security.Caller;
 import cn.talentexchange.web.ApiProblem;
-import cn.talentexchange.web.ProblemType;
 
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
@@ -62,14 +58,8 @@ class SecondmentDesk {
 					return Mono.error(ApiProblem.invalid("candidateId", "is not available for the whole period "
 							+ found.period().start() + ".." + found.period().end()));
 				}
-				String pairingId = SecondmentReferences.pairingOf(home, host, loaded.getT4());
-				return mongo.count(Query.query(Criteria.where("postId").is(postId).and("status").in(SecondmentStatus.HOLDING)
-					.and("candidateId").ne(candidateId)), Secondment.class)
-					.flatMap(held -> held >= found.positions()
-							? Mono.error(new ApiProblem(ProblemType.INVALID_STATE, "Every position of the post is taken",
-									Map.of("currentStatus", found.status().name())))
-							: placements.nominate("sec-" + postId + "-" + candidateId, found, held.intValue(), person, home,
-									pairingId, null, caller.username()));
+				return placements.nominate("sec-" + postId + "-" + candidateId, found, person, home,
+						SecondmentReferences.pairingOf(home, host, loaded.getT4()), null, caller.username());
 			});
 	}
 

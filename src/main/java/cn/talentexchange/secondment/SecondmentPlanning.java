@@ -159,8 +159,7 @@ class SecondmentPlanning implements RunKind {
 				SecondmentOrganisation home = byId.get(loaded.getT2().homeOrganisationId());
 				SecondmentOrganisation host = byId.get(loaded.getT1().hostOrganisationId());
 				return placements.nominate(run.id() + "-" + proposal.postId() + "-" + proposal.position(), loaded.getT1(),
-						proposal.position(), loaded.getT2(), home, SecondmentReferences.pairingOf(home, host, byArea), run.id(),
-						caller.username());
+						loaded.getT2(), home, SecondmentReferences.pairingOf(home, host, byArea), run.id(), caller.username());
 			})
 			.map(placed -> true)
 			.onErrorResume(ApiProblem.class, placedElsewhere -> Mono.just(false))
