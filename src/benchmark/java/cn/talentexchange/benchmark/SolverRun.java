@@ -17,11 +17,12 @@ import org.optaplanner.core.impl.solver.DefaultSolver;
  * @param constructed the plan as construction left it, when the local search started
  * @param firstFeasibleNanos from the call to solve until the first feasible best plan once construction is done
  *        (the date phase alone would end with a feasible, empty plan); -1 for never
+ * @param lastFillGainMillis when the best plan last filled more priority weight (the medium level rose)
  * @param capHit whether the time cap, not the file's count limits, ended the run
  */
 record SolverRun(WeekendPlan best, HardMediumSoftLongScore score, Figures figures, Figures constructed,
 		String constructedScore, long constructionNanos, long firstFeasibleNanos, long solveNanos, long bestMillis,
-		long calculations, long speed, long localSearchSpeed, long steps, boolean capHit) {
+		long lastFillGainMillis, long calculations, long speed, long localSearchSpeed, long steps, boolean capHit) {
 
 	static SolverRun solve(SolverFactory<WeekendPlan> factory, WeekendPlan problem, long capSeconds) {
 		@SuppressWarnings("unchecked")
@@ -32,9 +33,15 @@ record SolverRun(WeekendPlan best, HardMediumSoftLongScore score, Figures figure
 		long[] steps = { 0 };
 		Object[] constructed = { null, "-" };
 		long[] solveStart = new long[1];
+		long[] lastFillGain = { 0, Long.MIN_VALUE };
 		solver.addEventListener(event -> {
 			if (constructedAt[0] >= 0 && firstFeasible[0] < 0 && event.getNewBestScore().isFeasible()) {
 				firstFeasible[0] = System.nanoTime() - solveStart[0];
+			}
+			HardMediumSoftLongScore newBest = (HardMediumSoftLongScore) event.getNewBestScore();
+			if (newBest.isSolutionInitialized() && newBest.mediumScore() > lastFillGain[1]) {
+				lastFillGain[0] = event.getTimeMillisSpent();
+				lastFillGain[1] = newBest.mediumScore();
 			}
 		});
 		solver.addPhaseLifecycleListener(new PhaseLifecycleListenerAdapter<>() {
@@ -68,7 +75,7 @@ record SolverRun(WeekendPlan best, HardMediumSoftLongScore score, Figures figure
 		return new SolverRun(best, best.getScore(), Figures.of(best),
 				constructed[0] == null ? Figures.of(best) : (Figures) constructed[0], (String) constructed[1],
 				constructedAt[0], firstFeasible[0], solveNanos, solver.getSolverScope().getBestSolutionTimeMillisSpent(),
-				calculations, solver.getSolverScope().getScoreCalculationSpeed(), localSearchSpeed, steps[0],
+				lastFillGain[0], calculations, solver.getSolverScope().getScoreCalculationSpeed(), localSearchSpeed, steps[0],
 				solveNanos >= capSeconds * 1_000_000_000L - 50_000_000L);
 	}
 
@@ -82,11 +89,11 @@ record SolverRun(WeekendPlan best, HardMediumSoftLongScore score, Figures figure
 
 	String describe() {
 		return String.format(Locale.ROOT,
-				"%s after %.1f s%s (best found at %.1f s); construction done at %s (%s; priority-weighted %d), first "
+				"%s after %.1f s%s (best found at %.1f s, its fill at %.1f s); construction done at %s (%s; priority-weighted %d), first "
 						+ "feasible at %s; %,d local search steps, %,d score calculations, %,d/s overall, %,d/s in local "
 						+ "search; %s",
 				score, solveNanos / 1e9, capHit ? ", stopped by the time cap" : ", stopped by the count limits",
-				bestMillis / 1000.0, WeekendBenchmark.formatMillis(constructionNanos / 1_000_000), constructedScore,
+				bestMillis / 1000.0, lastFillGainMillis / 1000.0, WeekendBenchmark.formatMillis(constructionNanos / 1_000_000), constructedScore,
 				constructed.weightedFilled(), firstFeasible(), steps, calculations, speed, localSearchSpeed, figures);
 	}
 
