@@ -22,8 +22,9 @@ import org.optaplanner.core.impl.heuristic.selector.move.factory.MoveIteratorFac
  * date (possibly the one it has), keeps the experts who can still come (or, half the time, staffs it afresh in a
  * random order of its positions), and for every other position takes a
  * candidate who is free that day (tried from a random point of the slot's nearest-first list) or, failing that, one
- * whose clashing slots belong to visits of no higher priority, which then lose that expert to a candidate who is
- * free for them, or stay empty when there is none. The score decides
+ * whose clashing slots (that day, or one other weekend of the month when the cap is in the way) belong to visits of
+ * no higher priority, which then lose that expert to a candidate who is free for them, or stay empty when there is
+ * none. The score decides
  * whether the move is taken; the hard rules are only used here to avoid proposing moves that would break them.
  *
  * <p>Where experts are is read from the {@link ExpertCalendar} of the working solution (indexed once per
@@ -181,16 +182,16 @@ public final class VisitRescheduleMoveFactory implements MoveIteratorFactory<Wee
 					continue;
 				}
 				List<SeatSlot> clashes = calendar.clashes(expert, visit, date);
-				if (clashes.isEmpty()) {
-					if (calendar.underCap(expert, visit, date)) {
-						return expert;
-					}
+				if (clashes.isEmpty() && calendar.underCap(expert, visit, date)) {
+					return expert;
 				}
-				else if (fallback == null && clashes.stream().allMatch(clash -> !clash.isPinned()
+				// What the expert would leave: the slots sharing the day (same weekend, so no new weekend for the cap),
+				// or, when it is the cap that is in the way, their slots of one other weekend.
+				List<SeatSlot> blockers = clashes.isEmpty() ? calendar.weekendToGiveUp(expert, visit, date) : clashes;
+				if (fallback == null && blockers != null && blockers.stream().allMatch(clash -> !clash.isPinned()
 						&& !ejected.contains(clash) && clash.getVisit().getPriorityWeight() <= visit.getPriorityWeight())) {
-					// the clashing slots share the weekend, so taking this visit instead adds no weekend to the cap
 					fallback = expert;
-					fallbackClashes = clashes;
+					fallbackClashes = blockers;
 				}
 			}
 			if (fallback != null) {
