@@ -58,7 +58,7 @@ public final class WeekendBenchmark {
 				Set.of(System.getProperty("benchmark.cpsat.sizes", "small").split(",")),
 				Set.of(System.getProperty("benchmark.bound.sizes", "small,city,contended").split(",")),
 				Double.parseDouble(System.getProperty("benchmark.cpsat.seconds", "300")),
-				Integer.getInteger("benchmark.cpsat.workers", 2));
+				Integer.getInteger("benchmark.cpsat.workers", 8));
 
 		System.out.printf(Locale.ROOT, "Weekend planner benchmark: seed %d, %d processors, max heap %d MiB, %s %s%n",
 				options.seed(), Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20,
@@ -170,12 +170,13 @@ public final class WeekendBenchmark {
 					solverRun.runTime(), rescored, "%,d; %,d".formatted(solverRun.speed(), solverRun.localSearchSpeed()),
 					solverRun.figures(), greedyFigures));
 		}
+		if (options.cpSatSizes().contains(size.name()) && !runs.isEmpty()) {
+			// A proven optimum is the tightest bound of all.
+			long optimum = optimum(instance, scorer, runs.get(runs.size() - 1), greedyFigures, options, rows);
+			bound = optimum < 0 ? bound : bound < 0 ? optimum : Math.min(bound, optimum);
+		}
 		if (bound >= 0 && !runs.isEmpty()) {
 			gaps.add(gapRow(size, greedyFigures.weightedFilled(), bound, runs));
-		}
-
-		if (options.cpSatSizes().contains(size.name())) {
-			rows.add(optimum(instance, scorer, runs.get(runs.size() - 1), greedyFigures, options));
 		}
 	}
 
@@ -204,8 +205,9 @@ public final class WeekendBenchmark {
 		return Math.min(relaxed[0], exactBound);
 	}
 
-	private static String optimum(Instance instance, SolutionManager<WeekendPlan, HardMediumSoftLongScore> scorer,
-			SolverRun last, Figures greedyFigures, Options options) {
+	/** Adds the CP-SAT optimum's row; returns its priority-weighted fill if proven optimal, else -1. */
+	private static long optimum(Instance instance, SolutionManager<WeekendPlan, HardMediumSoftLongScore> scorer,
+			SolverRun last, Figures greedyFigures, Options options, List<String> rows) {
 		WeekendPlan optimum = build(instance);
 		CpSatOptimum.Result result = CpSatOptimum.solve(optimum, SoftWeights.DEFAULTS, options.cpSatSeconds(),
 				options.cpSatWorkers());
@@ -228,9 +230,10 @@ public final class WeekendBenchmark {
 			dump("OptaPlanner", last.best());
 			dump("CP-SAT", optimum);
 		}
-		return row(instance.size(), result.optimal() ? "CP-SAT optimum" : "CP-SAT (not proven)", "-",
+		rows.add(row(instance.size(), result.optimal() ? "CP-SAT optimum" : "CP-SAT (not proven)", "-",
 				formatMillis((long) ((result.mediumSeconds() + result.softSeconds()) * 1000)), cpScore, "-", cpFigures,
-				greedyFigures);
+				greedyFigures));
+		return result.optimal() ? cpFigures.weightedFilled() : -1;
 	}
 
 	/** The share of the room between greedy and the bound that a plan takes, in percent. */
