@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 
 import cn.talentexchange.planning.domain.PlannedExpert;
 import cn.talentexchange.planning.domain.SeatSlot;
@@ -60,15 +61,38 @@ public final class CpSatOptimum {
 
 	private final Map<SeatSlot, Map<PlannedExpert, BoolVar>> takes = new LinkedHashMap<>();
 
-	private CpSatOptimum(WeekendPlan plan, SoftWeights weights) {
+	/** Only the medium level: every soft weight 0, and no soft phase. */
+	private final boolean fillOnly;
+
+	/** The slots in the model; the others are taken as filled if they can be at all. */
+	private final Predicate<SeatSlot> modelled;
+
+	private CpSatOptimum(WeekendPlan plan, SoftWeights weights, boolean fillOnly, Predicate<SeatSlot> modelled) {
 		this.plan = plan;
 		this.weights = weights;
+		this.fillOnly = fillOnly;
+		this.modelled = modelled;
 	}
 
 	/** Solves and writes the optimum into the plan (visit dates, slot dates, experts). */
 	public static Result solve(WeekendPlan plan, SoftWeights weights, double secondsPerPhase, int workers) {
 		Loader.loadNativeLibraries();
-		return new CpSatOptimum(plan, weights).run(secondsPerPhase, workers);
+		return new CpSatOptimum(plan, weights, false, slot -> true).run(secondsPerPhase, workers);
+	}
+
+	/**
+	 * An upper bound on the priority weight any plan can fill, on the exact rules (dates, days, caps) for the
+	 * {@code modelled} slots, while every other slot counts as filled if it has a candidate at all and uses up no
+	 * one. Dropping those slots only loosens the problem, so any feasible plan fills at most this; with the slots
+	 * of plentiful skills left out, the model is small enough to prove. Unlike {@link #fillBound} it keeps the
+	 * dates: a visit staffs all its modelled seats on one date. Writes nothing into the plan.
+	 *
+	 * @return the medium level's best bound (the upper bound is the total weight less it) and whether it is proven
+	 */
+	public static Result fillOptimum(WeekendPlan plan, Predicate<SeatSlot> modelled, double seconds, int workers) {
+		Loader.loadNativeLibraries();
+		SoftWeights none = new SoftWeights(0L, 0L, 0L, 0L, 0L, 0L, 0L, 0L, 0L, 0L, 0L);
+		return new CpSatOptimum(plan, none, true, modelled).run(seconds, workers);
 	}
 
 	private Result run(double secondsPerPhase, int workers) {
@@ -92,6 +116,12 @@ public final class CpSatOptimum {
 		for (SeatSlot slot : plan.getSlots()) {
 			Visit visit = slot.getVisit();
 			Map<PlannedExpert, BoolVar> choices = new LinkedHashMap<>();
+			takes.put(slot, choices);
+			if (!modelled.test(slot)) {
+				// left out of the model: counted as filled whenever it has a candidate, using no one up
+				medium.add(slot.getCandidates().isEmpty() ? visit.getPriorityWeight() : 0);
+				continue;
+			}
 			LinearExprBuilder filled = LinearExpr.newBuilder();
 			for (PlannedExpert expert : new LinkedHashSet<>(slot.getCandidates())) {
 				BoolVar x = model.newBoolVar(slot.getId() + "=" + expert.getId());
@@ -117,7 +147,6 @@ public final class CpSatOptimum {
 					penalty.addTerm(x, cost);
 				}
 			}
-			takes.put(slot, choices);
 			BoolVar isFilled = model.newBoolVar(slot.getId() + " filled");
 			model.addEquality(isFilled, filled.build());
 			// unfilled = 1 - isFilled
@@ -136,26 +165,8 @@ public final class CpSatOptimum {
 			}
 		}
 
-		// Squared load per expert.
-		for (Map.Entry<PlannedExpert, LinearExprBuilder> entry : load.entrySet()) {
-			int bound = loadBound.get(entry.getKey());
-			IntVar visits = model.newIntVar(0, bound, entry.getKey().getId() + " load");
-			model.addEquality(visits, entry.getValue().build());
-			IntVar squared = model.newIntVar(0, (long) bound * bound, entry.getKey().getId() + " load²");
-			model.addMultiplicationEquality(squared, visits, visits);
-			penalty.addTerm(squared, weights.expertLoad());
-		}
-
-		// Squared shortage per county.
-		Map<String, Integer> positionsByCounty = new HashMap<>();
-		plan.getSlots().forEach(slot -> positionsByCounty.merge(slot.getVisit().getCountyId(), 1, Integer::sum));
-		for (Map.Entry<String, LinearExprBuilder> entry : unfilledByCounty.entrySet()) {
-			int bound = positionsByCounty.get(entry.getKey());
-			IntVar unfilled = model.newIntVar(0, bound, entry.getKey() + " unfilled");
-			model.addEquality(unfilled, entry.getValue().build());
-			IntVar squared = model.newIntVar(0, (long) bound * bound, entry.getKey() + " unfilled²");
-			model.addMultiplicationEquality(squared, unfilled, unfilled);
-			penalty.addTerm(squared, weights.countyShortage());
+		if (!fillOnly) {
+			squaredLoadAndShortage(load, loadBound, unfilledByCounty, penalty);
 		}
 
 		// Per visit and expert: at most one of its positions (twice on a visit), and the day(s) the expert works.
@@ -268,7 +279,8 @@ public final class CpSatOptimum {
 
 		// Phase 1: fill by priority.
 		CpSolver solver = new CpSolver();
-		solver.getParameters().setMaxTimeInSeconds(secondsPerPhase).setNumWorkers(workers).setRandomSeed(1);
+		solver.getParameters().setMaxTimeInSeconds(secondsPerPhase).setNumWorkers(workers).setRandomSeed(1)
+			.setLinearizationLevel(fillOnly ? 2 : 1);
 		LinearExpr mediumExpr = medium.build();
 		model.minimize(mediumExpr);
 		CpSolverStatus first = solver.solve(model);
@@ -279,6 +291,9 @@ public final class CpSatOptimum {
 		long bestMedium = solver.value(mediumExpr);
 		double mediumBound = solver.bestObjectiveBound();
 		boolean mediumProven = first == CpSolverStatus.OPTIMAL;
+		if (fillOnly) {
+			return new Result(mediumProven, bestMedium, 0, mediumSeconds, 0, mediumBound, 0, first.toString());
+		}
 
 		// Phase 2: with that fill fixed, the best soft score, starting from the phase 1 plan.
 		model.addEquality(mediumExpr, bestMedium);
@@ -296,6 +311,31 @@ public final class CpSatOptimum {
 		write(softSolver);
 		return new Result(mediumProven && second == CpSolverStatus.OPTIMAL, bestMedium, softSolver.value(penaltyExpr),
 				mediumSeconds, softSolver.wallTime(), mediumBound, softSolver.bestObjectiveBound(), first + "/" + second);
+	}
+
+	private void squaredLoadAndShortage(Map<PlannedExpert, LinearExprBuilder> load, Map<PlannedExpert, Integer> loadBound,
+			Map<String, LinearExprBuilder> unfilledByCounty, LinearExprBuilder penalty) {
+		// Squared load per expert.
+		for (Map.Entry<PlannedExpert, LinearExprBuilder> entry : load.entrySet()) {
+			int bound = loadBound.get(entry.getKey());
+			IntVar visits = model.newIntVar(0, bound, entry.getKey().getId() + " load");
+			model.addEquality(visits, entry.getValue().build());
+			IntVar squared = model.newIntVar(0, (long) bound * bound, entry.getKey().getId() + " load²");
+			model.addMultiplicationEquality(squared, visits, visits);
+			penalty.addTerm(squared, weights.expertLoad());
+		}
+
+		// Squared shortage per county.
+		Map<String, Integer> positionsByCounty = new HashMap<>();
+		plan.getSlots().forEach(slot -> positionsByCounty.merge(slot.getVisit().getCountyId(), 1, Integer::sum));
+		for (Map.Entry<String, LinearExprBuilder> entry : unfilledByCounty.entrySet()) {
+			int bound = positionsByCounty.get(entry.getKey());
+			IntVar unfilled = model.newIntVar(0, bound, entry.getKey() + " unfilled");
+			model.addEquality(unfilled, entry.getValue().build());
+			IntVar squared = model.newIntVar(0, (long) bound * bound, entry.getKey() + " unfilled²");
+			model.addMultiplicationEquality(squared, unfilled, unfilled);
+			penalty.addTerm(squared, weights.countyShortage());
+		}
 	}
 
 	/**

@@ -59,12 +59,16 @@ public final class InstanceGenerator {
 
 		public static final Size PROVINCE = new Size("province", 20_000, 4_000, 4, 63);
 
+		/** Of the contended family ({@link ContendedInstances}): scarce holders wasted by a coordinator's order. */
+		public static final Size CONTENDED = new Size("contended", 800, 500, 4, 24);
+
 		public static Size named(String name) {
 			return switch (name) {
 				case "small" -> SMALL;
 				case "city" -> CITY;
 				case "province" -> PROVINCE;
-				default -> throw new IllegalArgumentException("No size " + name + " (small, city, province)");
+				case "contended" -> CONTENDED;
+				default -> throw new IllegalArgumentException("No size " + name + " (small, city, province, contended)");
 			};
 		}
 
@@ -115,6 +119,9 @@ public final class InstanceGenerator {
 	}
 
 	public static Instance generate(Size size, long seed) {
+		if (size == Size.CONTENDED) {
+			return ContendedInstances.generate(size, seed);
+		}
 		Random random = new Random(seed * 31 + size.name().hashCode());
 		Instant created = Instant.parse("2027-04-20T00:00:00Z");
 
@@ -272,14 +279,14 @@ public final class InstanceGenerator {
 	}
 
 	/** A point about {@code sigmaKm} (standard deviation, each axis) from the centre. */
-	private static GeoPoint jitter(Random random, GeoPoint centre, double sigmaKm) {
+	static GeoPoint jitter(Random random, GeoPoint centre, double sigmaKm) {
 		double dLat = random.nextGaussian() * sigmaKm / 111.0;
 		double dLon = random.nextGaussian() * sigmaKm / (111.0 * Math.cos(Math.toRadians(centre.lat())));
 		return new GeoPoint(centre.lat() + dLat, centre.lon() + dLon);
 	}
 
 	/** An index drawn with the given odds (which sum to 1). */
-	private static int pick(Random random, double[] odds) {
+	static int pick(Random random, double[] odds) {
 		double draw = random.nextDouble();
 		for (int index = 0; index < odds.length - 1; index++) {
 			draw -= odds[index];

@@ -3,6 +3,7 @@ package cn.talentexchange.benchmark;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -30,10 +31,6 @@ import org.optaplanner.core.api.solver.SolverFactory;
 import org.optaplanner.core.config.solver.EnvironmentMode;
 import org.optaplanner.core.config.solver.SolverConfig;
 import org.optaplanner.core.config.solver.termination.TerminationConfig;
-import org.optaplanner.core.impl.phase.event.PhaseLifecycleListenerAdapter;
-import org.optaplanner.core.impl.phase.scope.AbstractPhaseScope;
-import org.optaplanner.core.impl.localsearch.scope.LocalSearchPhaseScope;
-import org.optaplanner.core.impl.solver.DefaultSolver;
 
 /**
  * The weekend-planner benchmark (docs/benchmarks.md). For each size it generates a seeded instance, builds the
@@ -57,58 +54,78 @@ public final class WeekendBenchmark {
 	public static void main(String[] args) throws Exception {
 		List<Size> sizes = Arrays.stream(System.getProperty("benchmark.sizes", "small,city,province").split(","))
 			.map(String::trim).filter(name -> !name.isEmpty()).map(Size::named).toList();
-		long seed = Long.getLong("benchmark.seed", 20270508L);
-		int cpSatWorkers = Integer.getInteger("benchmark.cpsat.workers", 2);
-		double cpSatSeconds = Double.parseDouble(System.getProperty("benchmark.cpsat.seconds", "300"));
-		Set<String> cpSatSizes = Set.of(System.getProperty("benchmark.cpsat.sizes", "small").split(","));
-		Set<String> boundSizes = Set.of(System.getProperty("benchmark.bound.sizes", "small,city").split(","));
+		Options options = new Options(Long.getLong("benchmark.seed", 20270508L), Integer.getInteger("benchmark.runs", 1),
+				Set.of(System.getProperty("benchmark.cpsat.sizes", "small").split(",")),
+				Set.of(System.getProperty("benchmark.bound.sizes", "small,city,contended").split(",")),
+				Double.parseDouble(System.getProperty("benchmark.cpsat.seconds", "300")),
+				Integer.getInteger("benchmark.cpsat.workers", 8));
 
-		System.out.printf(Locale.ROOT, "Weekend planner benchmark: seed %d, %d processors, max heap %d MiB, %s %s%n", seed,
-				Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20,
+		System.out.printf(Locale.ROOT, "Weekend planner benchmark: seed %d, %d processors, max heap %d MiB, %s %s%n",
+				options.seed(), Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20,
 				System.getProperty("java.vm.name"), System.getProperty("java.version"));
-		System.out.printf(Locale.ROOT, "CPU: %s; solver config %s%s%n", cpuModel(), SOLVER_CONFIG,
+		System.out.printf(Locale.ROOT, "CPU: %s; solver config %s%s; load average %s%n", cpuModel(), SOLVER_CONFIG,
 				System.getProperty("benchmark.environmentMode") == null ? ""
-						: " in " + System.getProperty("benchmark.environmentMode") + " mode");
+						: " in " + System.getProperty("benchmark.environmentMode") + " mode",
+				loadAverage());
 
 		List<String> summary = new ArrayList<>();
+		List<String> gaps = new ArrayList<>();
 		for (Size size : sizes) {
 			long seconds = Long.getLong("benchmark." + size.name() + ".seconds", defaultSeconds(size));
-			summary.addAll(run(size, seed, seconds, cpSatSizes.contains(size.name()), boundSizes, cpSatSeconds, cpSatWorkers));
+			run(size, seconds, options, summary, gaps);
 		}
 		System.out.println();
 		System.out.println("| Size | Method | Time to first feasible | Run time | Score | Score calc/s (all; local search) "
 				+ "| Filled CRITICAL/HIGH/NORMAL/LOW (of) | Priority-weighted filled | vs greedy |");
 		System.out.println("|---|---|---|---|---|---|---|---|---|");
 		summary.forEach(System.out::println);
+		if (!gaps.isEmpty()) {
+			System.out.println();
+			System.out.println("| Size | Greedy | Bound | Construction | OptaPlanner per run | Gap closed per run "
+					+ "| Median; min | Spread (max - min) |");
+			System.out.println("|---|---|---|---|---|---|---|---|");
+			gaps.forEach(System.out::println);
+		}
+		System.out.println("Load average at the end: " + loadAverage());
+	}
+
+	/**
+	 * @param runs solver runs per size on the same instance (the spread shows how much luck is in one run)
+	 * @param boundSizes sizes given the upper bounds on what any plan can fill
+	 */
+	record Options(long seed, int runs, Set<String> cpSatSizes, Set<String> boundSizes, double cpSatSeconds,
+			int cpSatWorkers) {
 	}
 
 	private static long defaultSeconds(Size size) {
 		return switch (size.name()) {
 			case "small" -> 10;
-			case "city" -> 30;
+			case "city", "contended" -> 30;
 			default -> 120;
 		};
 	}
 
-	static List<String> run(Size size, long seed, long seconds, boolean withCpSat, Set<String> boundSizes,
-			double cpSatSeconds, int cpSatWorkers) {
+	static void run(Size size, long seconds, Options options, List<String> rows, List<String> gaps) {
 		System.out.println();
 		System.out.printf(Locale.ROOT, "=== %s: %d experts, %d seat positions, %d weekends (seed %d) ===%n", size.name(),
-				size.experts(), size.positions(), size.weekends(), seed);
+				size.experts(), size.positions(), size.weekends(), options.seed());
 		long generateStart = System.nanoTime();
-		Instance instance = InstanceGenerator.generate(size, seed);
+		Instance instance = InstanceGenerator.generate(size, options.seed());
 		System.out.printf(Locale.ROOT, "Generated in %d ms: %s%n", millisSince(generateStart), describe(instance));
 		printContention(instance);
 
 		SolverConfig config = SolverConfig.createFromXmlFile(new File(SOLVER_CONFIG));
-		config.setTerminationConfig(new TerminationConfig().withSecondsSpentLimit(seconds));
+		// The file's termination stays (its count limits make runs repeatable); only the time cap is set per size.
+		TerminationConfig termination = config.getTerminationConfig() == null ? new TerminationConfig()
+				: config.getTerminationConfig();
+		termination.overwriteSpentLimit(Duration.ofSeconds(seconds));
+		config.setTerminationConfig(termination);
 		if (System.getProperty("benchmark.environmentMode") != null) {
 			// e.g. FULL_ASSERT to check the incremental score on these instances (slow: not for figures)
 			config.setEnvironmentMode(EnvironmentMode.valueOf(System.getProperty("benchmark.environmentMode")));
 		}
 		SolverFactory<WeekendPlan> factory = SolverFactory.create(config);
 		SolutionManager<WeekendPlan, HardMediumSoftLongScore> scorer = SolutionManager.create(factory);
-		List<String> rows = new ArrayList<>();
 
 		// Greedy baseline.
 		long buildStart = System.nanoTime();
@@ -131,99 +148,124 @@ public final class WeekendBenchmark {
 		rows.add(row(size, "greedy", greedyScore.isFeasible() ? greedyMillis + " ms" : "not feasible",
 				greedyMillis + " ms", greedyScore, "-", greedyFigures, greedyFigures));
 
-		// What any plan could fill at most, to judge the gains against greedy.
-		long[] bound = { -1, 0 };
-		if (boundSizes.contains(size.name())) {
-			long boundStart = System.nanoTime();
-			bound = CpSatOptimum.fillBound(build(instance), cpSatSeconds, cpSatWorkers);
-			System.out.printf(Locale.ROOT,
-					"Upper bound (CP-SAT, relaxation without dates): at most %d priority-weighted positions filled (%s, %d ms), "
-							+ "%+.1f%% over greedy%n",
-					bound[0], bound[1] == 1 ? "proven" : "best bound", millisSince(boundStart),
-					100.0 * (bound[0] - greedyFigures.weightedFilled()) / greedyFigures.weightedFilled());
-		}
+		long bound = options.boundSizes().contains(size.name()) ? bound(instance, greedyFigures, options) : -1;
 
-		// OptaPlanner.
-		WeekendPlan problem = build(instance);
-		@SuppressWarnings("unchecked")
-		DefaultSolver<WeekendPlan> solver = (DefaultSolver<WeekendPlan>) factory.buildSolver();
-		// A plan counts once construction has placed every visit and considered every slot: the date phase alone
-		// ends with a feasible but empty plan. First feasible = the end of construction if feasible then, else the
-		// first feasible new best after it.
-		long[] firstFeasibleNanos = { -1 };
-		long[] constructed = { -1 };
-		String[] constructedScore = { "-" };
-		long[] localSearchStart = { -1, 0 };
-		long[] solveStart = new long[1];
-		solver.addEventListener(event -> {
-			if (constructed[0] >= 0 && firstFeasibleNanos[0] < 0 && event.getNewBestScore().isFeasible()) {
-				firstFeasibleNanos[0] = System.nanoTime() - solveStart[0];
+		List<SolverRun> runs = new ArrayList<>();
+		for (int index = 1; index <= options.runs(); index++) {
+			SolverRun solverRun = SolverRun.solve(factory, build(instance), seconds);
+			HardMediumSoftLongScore rescored = scorer.update(solverRun.best());
+			if (!rescored.equals(solverRun.score())) {
+				System.out.printf("WARNING: the solver's best score %s differs from a fresh calculation %s%n",
+						solverRun.score(), rescored);
 			}
-		});
-		solver.addPhaseLifecycleListener(new PhaseLifecycleListenerAdapter<>() {
-			@Override
-			public void phaseStarted(AbstractPhaseScope<WeekendPlan> phaseScope) {
-				if (phaseScope instanceof LocalSearchPhaseScope) {
-					localSearchStart[0] = System.nanoTime();
-					localSearchStart[1] = phaseScope.getSolverScope().getScoreCalculationCount();
-					constructed[0] = localSearchStart[0] - solveStart[0];
-					constructedScore[0] = String.valueOf(phaseScope.getSolverScope().getBestScore());
-					if (phaseScope.getSolverScope().getBestScore().isFeasible()) {
-						firstFeasibleNanos[0] = constructed[0];
-					}
-				}
-			}
-		});
-		solveStart[0] = System.nanoTime();
-		WeekendPlan best = solver.solve(problem);
-		long solveNanos = System.nanoTime() - solveStart[0];
-		long calculations = solver.getSolverScope().getScoreCalculationCount();
-		long speed = solver.getSolverScope().getScoreCalculationSpeed();
-		long localSearchSpeed = localSearchStart[0] < 0 ? 0
-				: (calculations - localSearchStart[1]) * 1_000_000_000L / Math.max(1, System.nanoTime() - localSearchStart[0]);
-		HardMediumSoftLongScore solverScore = best.getScore();
-		HardMediumSoftLongScore rescored = scorer.update(best);
-		if (!rescored.equals(solverScore)) {
-			System.out.printf("WARNING: the solver's best score %s differs from a fresh calculation %s%n", solverScore, rescored);
+			runs.add(solverRun);
+			System.out.printf(Locale.ROOT, "OptaPlanner run %d of %d: %s; load average %s%n", index, options.runs(),
+					solverRun.describe(), loadAverage());
+			System.out.printf(Locale.ROOT, "  vs greedy: priority-weighted filled %d vs %d (%+.1f%%)%s%n",
+					solverRun.figures().weightedFilled(), greedyFigures.weightedFilled(),
+					percentMore(solverRun.figures(), greedyFigures),
+					bound < 0 ? "" : "; %.0f%% of the gap to the bound closed".formatted(
+							gapClosed(solverRun.figures().weightedFilled(), greedyFigures.weightedFilled(), bound)));
+			rows.add(row(size, options.runs() == 1 ? "OptaPlanner" : "OptaPlanner run " + index, solverRun.firstFeasible(),
+					solverRun.runTime(), rescored, "%,d; %,d".formatted(solverRun.speed(), solverRun.localSearchSpeed()),
+					solverRun.figures(), greedyFigures));
 		}
-		Figures solverFigures = Figures.of(best);
-		String firstFeasible = firstFeasibleNanos[0] < 0 ? "never" : formatMillis(firstFeasibleNanos[0] / 1_000_000);
+		if (options.cpSatSizes().contains(size.name()) && !runs.isEmpty()) {
+			// A proven optimum is the tightest bound of all.
+			long optimum = optimum(instance, scorer, runs.get(runs.size() - 1), greedyFigures, options, rows);
+			bound = optimum < 0 ? bound : bound < 0 ? optimum : Math.min(bound, optimum);
+		}
+		if (bound >= 0 && !runs.isEmpty()) {
+			gaps.add(gapRow(size, greedyFigures.weightedFilled(), bound, runs));
+		}
+	}
+
+	/**
+	 * The tighter of two CP-SAT upper bounds on the priority weight any plan fills: the relaxation without dates,
+	 * and the exact rules on the seats that ask for a scarce skill with every other seat counted as filled if it has
+	 * a candidate. Each is an upper bound even when CP-SAT's time runs out first (its best bound is then used).
+	 */
+	private static long bound(Instance instance, Figures greedy, Options options) {
+		long start = System.nanoTime();
+		long[] relaxed = CpSatOptimum.fillBound(build(instance), options.cpSatSeconds(), options.cpSatWorkers());
 		System.out.printf(Locale.ROOT,
-				"OptaPlanner: %s after %.1f s (best found at %.1f s); construction done at %s (%s), first feasible at %s; %,d score calculations, %,d/s overall, %,d/s in local search; %s%n",
-				rescored, solveNanos / 1e9, solver.getSolverScope().getBestSolutionTimeMillisSpent() / 1000.0,
-				formatMillis(constructed[0] / 1_000_000), constructedScore[0], firstFeasible,
-				calculations, speed, localSearchSpeed, solverFigures);
-		System.out.printf(Locale.ROOT, "OptaPlanner vs greedy: priority-weighted filled %d vs %d (%+.1f%%)%n",
-				solverFigures.weightedFilled(), greedyFigures.weightedFilled(), percentMore(solverFigures, greedyFigures));
-		rows.add(row(size, "OptaPlanner", firstFeasible, formatMillis(solveNanos / 1_000_000), rescored,
-				"%,d; %,d".formatted(speed, localSearchSpeed), solverFigures, greedyFigures));
+				"Upper bound, relaxation without dates: %d priority-weighted positions (%s, %d ms), %+.1f%% over greedy%n",
+				relaxed[0], relaxed[1] == 1 ? "proven" : "best bound", millisSince(start),
+				100.0 * (relaxed[0] - greedy.weightedFilled()) / greedy.weightedFilled());
+		start = System.nanoTime();
+		CpSatOptimum.Result exact = CpSatOptimum.fillOptimum(build(instance),
+				slot -> instance.scarceSkills().contains(slot.getSkill()), options.cpSatSeconds(), options.cpSatWorkers());
+		long total = build(instance).getSlots().stream().mapToLong(slot -> slot.getVisit().getPriorityWeight()).sum();
+		long exactBound = total - (long) Math.ceil(exact.mediumBound() - 1e-6);
+		System.out.printf(Locale.ROOT,
+				"Upper bound, exact rules on the scarce-skill seats (the others filled if they have a candidate): %d (%s, "
+						+ "%d ms), %+.1f%% over greedy%n",
+				exactBound, exact.optimal() ? "proven" : "best bound, " + exact.status(), millisSince(start),
+				100.0 * (exactBound - greedy.weightedFilled()) / greedy.weightedFilled());
+		return Math.min(relaxed[0], exactBound);
+	}
 
-		if (withCpSat) {
-			WeekendPlan optimum = build(instance);
-			CpSatOptimum.Result result = CpSatOptimum.solve(optimum, SoftWeights.DEFAULTS, cpSatSeconds, cpSatWorkers);
-			HardMediumSoftLongScore cpScore = scorer.update(optimum);
-			HardMediumSoftLongScore expected = HardMediumSoftLongScore.of(0, -result.medium(), result.soft());
-			Figures cpFigures = Figures.of(optimum);
-			System.out.printf(Locale.ROOT,
-					"CP-SAT:     %s (%s; %s) medium phase %.2f s (medium <= %.0f), soft phase %.2f s (soft <= %.0f); %s%n",
-					cpScore, result.optimal() ? "proven optimal" : "NOT proven optimal", result.status(),
-					result.mediumSeconds(), -result.mediumBound(), result.softSeconds(), -result.softBound(), cpFigures);
-			System.out.printf("CP-SAT objective %s scored by OptaPlanner as %s: %s%n", expected, cpScore,
-					expected.equals(cpScore) ? "identical" : "MISMATCH");
-			double softGap = cpScore.softScore() == 0 ? 0
-					: 100.0 * (cpScore.softScore() - rescored.softScore()) / Math.abs(cpScore.softScore());
-			System.out.printf(Locale.ROOT, "Gap OptaPlanner vs optimum: hard %d, medium %d, soft %d (%.2f%%)%n",
-					cpScore.hardScore() - rescored.hardScore(), cpScore.mediumScore() - rescored.mediumScore(),
-					cpScore.softScore() - rescored.softScore(), softGap);
-			if (Boolean.getBoolean("benchmark.debug")) {
-				dump("OptaPlanner", best);
-				dump("CP-SAT", optimum);
-			}
-			rows.add(row(size, result.optimal() ? "CP-SAT optimum" : "CP-SAT (not proven)", "-",
-					formatMillis((long) ((result.mediumSeconds() + result.softSeconds()) * 1000)), cpScore, "-", cpFigures,
-					greedyFigures));
+	/** Adds the CP-SAT optimum's row; returns its priority-weighted fill if proven optimal, else -1. */
+	private static long optimum(Instance instance, SolutionManager<WeekendPlan, HardMediumSoftLongScore> scorer,
+			SolverRun last, Figures greedyFigures, Options options, List<String> rows) {
+		WeekendPlan optimum = build(instance);
+		CpSatOptimum.Result result = CpSatOptimum.solve(optimum, SoftWeights.DEFAULTS, options.cpSatSeconds(),
+				options.cpSatWorkers());
+		HardMediumSoftLongScore cpScore = scorer.update(optimum);
+		HardMediumSoftLongScore expected = HardMediumSoftLongScore.of(0, -result.medium(), result.soft());
+		Figures cpFigures = Figures.of(optimum);
+		System.out.printf(Locale.ROOT,
+				"CP-SAT:     %s (%s; %s) medium phase %.2f s (medium <= %.0f), soft phase %.2f s (soft <= %.0f); %s%n",
+				cpScore, result.optimal() ? "proven optimal" : "NOT proven optimal", result.status(),
+				result.mediumSeconds(), -result.mediumBound(), result.softSeconds(), -result.softBound(), cpFigures);
+		System.out.printf("CP-SAT objective %s scored by OptaPlanner as %s: %s%n", expected, cpScore,
+				expected.equals(cpScore) ? "identical" : "MISMATCH");
+		HardMediumSoftLongScore planner = last.score();
+		double softGap = cpScore.softScore() == 0 ? 0
+				: 100.0 * (cpScore.softScore() - planner.softScore()) / Math.abs(cpScore.softScore());
+		System.out.printf(Locale.ROOT, "Gap OptaPlanner (last run) vs optimum: hard %d, medium %d, soft %d (%.2f%%)%n",
+				cpScore.hardScore() - planner.hardScore(), cpScore.mediumScore() - planner.mediumScore(),
+				cpScore.softScore() - planner.softScore(), softGap);
+		if (Boolean.getBoolean("benchmark.debug")) {
+			dump("OptaPlanner", last.best());
+			dump("CP-SAT", optimum);
 		}
-		return rows;
+		rows.add(row(instance.size(), result.optimal() ? "CP-SAT optimum" : "CP-SAT (not proven)", "-",
+				formatMillis((long) ((result.mediumSeconds() + result.softSeconds()) * 1000)), cpScore, "-", cpFigures,
+				greedyFigures));
+		return result.optimal() ? cpFigures.weightedFilled() : -1;
+	}
+
+	/** The share of the room between greedy and the bound that a plan takes, in percent. */
+	static double gapClosed(long filled, long greedy, long bound) {
+		return bound == greedy ? 100 : 100.0 * (filled - greedy) / (bound - greedy);
+	}
+
+	private static String gapRow(Size size, long greedy, long bound, List<SolverRun> runs) {
+		List<Long> filled = runs.stream().map(run -> run.figures().weightedFilled()).sorted().toList();
+		long median = filled.get((filled.size() - 1) / 2);
+		long min = filled.get(0);
+		long max = filled.get(filled.size() - 1);
+		String perRun = runs.stream().map(run -> String.valueOf(run.figures().weightedFilled()))
+			.collect(Collectors.joining(", "));
+		String closed = runs.stream()
+			.map(run -> "%.0f%%".formatted(gapClosed(run.figures().weightedFilled(), greedy, bound)))
+			.collect(Collectors.joining(", "));
+		String constructed = runs.stream().map(run -> String.valueOf(run.constructed().weightedFilled())).distinct()
+			.collect(Collectors.joining(", "));
+		return "| %s | %d | %d | %s | %s | %s | %d (%.0f%%); %d (%.0f%%) | %d (%.1f points) |".formatted(size.name(),
+				greedy, bound, constructed, perRun, closed, median, gapClosed(median, greedy, bound), min,
+				gapClosed(min, greedy, bound), max - min, gapClosed(max, greedy, bound) - gapClosed(min, greedy, bound));
+	}
+
+	private static String loadAverage() {
+		try {
+			String[] fields = Files.readString(Path.of("/proc/loadavg")).split(" ");
+			return fields[0] + " " + fields[1] + " " + fields[2];
+		}
+		catch (Exception ex) {
+			return "unknown";
+		}
 	}
 
 	private static void dump(String method, WeekendPlan plan) {
@@ -301,7 +343,7 @@ public final class WeekendBenchmark {
 		return (System.nanoTime() - start) / 1_000_000;
 	}
 
-	private static String formatMillis(long millis) {
+	static String formatMillis(long millis) {
 		return millis < 10_000 ? millis + " ms" : "%.1f s".formatted(millis / 1000.0);
 	}
 

@@ -1,14 +1,11 @@
 package cn.talentexchange.planning.moves;
 
 import java.time.LocalDate;
-import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
-import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Random;
 import java.util.Set;
@@ -25,10 +22,12 @@ import org.optaplanner.core.impl.heuristic.selector.move.factory.MoveIteratorFac
  * date (possibly the one it has), keeps the experts who can still come (or, half the time, staffs it afresh in a
  * random order of its positions), and for every other position takes a
  * candidate who is free that day (tried from a random point of the slot's nearest-first list) or, failing that, one
- * whose clashing slots belong to visits of no higher priority, which then lose that expert. The score decides
+ * whose clashing slots (that day, or one other weekend of the month when the cap is in the way) belong to visits of
+ * no higher priority, which then lose that expert to a candidate who is free for them, or stay empty when there is
+ * none. The score decides
  * whether the move is taken; the hard rules are only used here to avoid proposing moves that would break them.
  *
- * <p>The slots an expert holds are found among the slots that list them as a candidate (indexed once per
+ * <p>Where experts are is read from the {@link ExpertCalendar} of the working solution (indexed once per
  * solution), so a move always sees the working solution as it stands.
  */
 public final class VisitRescheduleMoveFactory implements MoveIteratorFactory<WeekendPlan, VisitRescheduleMove> {
@@ -38,8 +37,7 @@ public final class VisitRescheduleMoveFactory implements MoveIteratorFactory<Wee
 
 	private List<Visit> movable;
 
-	/** For each expert, the slots that could take them: the slots they hold are among these. */
-	private Map<PlannedExpert, List<SeatSlot>> slotsByCandidate;
+	private ExpertCalendar calendar;
 
 	@Override
 	public void phaseStarted(ScoreDirector<WeekendPlan> scoreDirector) {
@@ -55,7 +53,7 @@ public final class VisitRescheduleMoveFactory implements MoveIteratorFactory<Wee
 
 	@Override
 	public Iterator<VisitRescheduleMove> createOriginalMoveIterator(ScoreDirector<WeekendPlan> scoreDirector) {
-		Planner planner = new Planner(index(scoreDirector.getWorkingSolution()).slotsByCandidate, new Random(0));
+		Planner planner = new Planner(index(scoreDirector.getWorkingSolution()).calendar, new Random(0));
 		List<Visit> visits = movable;
 		return new Iterator<>() {
 
@@ -88,7 +86,7 @@ public final class VisitRescheduleMoveFactory implements MoveIteratorFactory<Wee
 	@Override
 	public Iterator<VisitRescheduleMove> createRandomMoveIterator(ScoreDirector<WeekendPlan> scoreDirector,
 			Random workingRandom) {
-		Planner planner = new Planner(index(scoreDirector.getWorkingSolution()).slotsByCandidate, workingRandom);
+		Planner planner = new Planner(index(scoreDirector.getWorkingSolution()).calendar, workingRandom);
 		List<Visit> visits = movable;
 		return new Iterator<>() {
 
@@ -113,12 +111,7 @@ public final class VisitRescheduleMoveFactory implements MoveIteratorFactory<Wee
 	private VisitRescheduleMoveFactory index(WeekendPlan plan) {
 		if (plan != indexedPlan) {
 			movable = plan.getVisits().stream().filter(visit -> !visit.isPinned()).toList();
-			slotsByCandidate = new IdentityHashMap<>();
-			for (SeatSlot slot : plan.getSlots()) {
-				for (PlannedExpert expert : slot.getCandidates()) {
-					slotsByCandidate.computeIfAbsent(expert, key -> new ArrayList<>()).add(slot);
-				}
-			}
+			calendar = new ExpertCalendar(plan);
 			indexedPlan = plan;
 		}
 		return this;
@@ -127,12 +120,12 @@ public final class VisitRescheduleMoveFactory implements MoveIteratorFactory<Wee
 	/** Builds moves against the working solution as it stands. */
 	static final class Planner {
 
-		private final Map<PlannedExpert, List<SeatSlot>> slotsByCandidate;
+		private final ExpertCalendar calendar;
 
 		private final Random random;
 
-		Planner(Map<PlannedExpert, List<SeatSlot>> slotsByCandidate, Random random) {
-			this.slotsByCandidate = slotsByCandidate;
+		Planner(ExpertCalendar calendar, Random random) {
+			this.calendar = calendar;
 			this.random = random;
 		}
 
@@ -151,7 +144,7 @@ public final class VisitRescheduleMoveFactory implements MoveIteratorFactory<Wee
 					}
 				}
 				else if (!afresh && expert != null && !onVisit.contains(expert) && canCome(expert, visit, date)
-						&& clashes(expert, visit, date).isEmpty() && underCap(expert, visit, date)) {
+						&& calendar.clashes(expert, visit, date).isEmpty() && calendar.underCap(expert, visit, date)) {
 					onVisit.add(expert);
 				}
 				else {
@@ -188,69 +181,52 @@ public final class VisitRescheduleMoveFactory implements MoveIteratorFactory<Wee
 				if (onVisit.contains(expert) || !canCome(expert, visit, date)) {
 					continue;
 				}
-				List<SeatSlot> clashes = clashes(expert, visit, date);
-				if (clashes.isEmpty()) {
-					if (underCap(expert, visit, date)) {
-						return expert;
-					}
+				List<SeatSlot> clashes = calendar.clashes(expert, visit, date);
+				if (clashes.isEmpty() && calendar.underCap(expert, visit, date)) {
+					return expert;
 				}
-				else if (fallback == null && clashes.stream().allMatch(clash -> !clash.isPinned()
+				// What the expert would leave: the slots sharing the day (same weekend, so no new weekend for the cap),
+				// or, when it is the cap that is in the way, their slots of one other weekend.
+				List<SeatSlot> blockers = clashes.isEmpty() ? calendar.weekendToGiveUp(expert, visit, date) : clashes;
+				if (fallback == null && blockers != null && blockers.stream().allMatch(clash -> !clash.isPinned()
 						&& !ejected.contains(clash) && clash.getVisit().getPriorityWeight() <= visit.getPriorityWeight())) {
-					// the clashing slots share the weekend, so taking this visit instead adds no weekend to the cap
 					fallback = expert;
-					fallbackClashes = clashes;
+					fallbackClashes = blockers;
 				}
 			}
 			if (fallback != null) {
 				for (SeatSlot clash : fallbackClashes) {
 					ejected.add(clash);
 					slots.add(clash);
-					experts.add(null);
+					PlannedExpert successor = handOn(clash, fallback, onVisit, experts);
+					experts.add(successor);
+					if (successor != null) {
+						// taken by this move: no later position of the visit may pick them too
+						onVisit.add(successor);
+					}
 				}
 			}
 			return fallback;
 		}
 
+		/** A candidate free to take over a slot the move takes an expert from, if there is one; else null. */
+		private PlannedExpert handOn(SeatSlot clash, PlannedExpert leaving, Set<PlannedExpert> onVisit,
+				List<PlannedExpert> experts) {
+			List<PlannedExpert> candidates = clash.getCandidates();
+			int start = random.nextInt(candidates.size());
+			for (int offset = 0; offset < candidates.size(); offset++) {
+				PlannedExpert expert = candidates.get((start + offset) % candidates.size());
+				if (expert != leaving && !onVisit.contains(expert) && !experts.contains(expert)
+						&& calendar.isFreeFor(expert, clash)) {
+					return expert;
+				}
+			}
+			return null;
+		}
+
 		private static boolean canCome(PlannedExpert expert, Visit visit, LocalDate date) {
 			return expert.isFreeFor(visit, date);
 		}
-
-		/** The expert's slots on other visits that share a day with this visit on that date. */
-		private List<SeatSlot> clashes(PlannedExpert expert, Visit visit, LocalDate date) {
-			List<SeatSlot> clashes = List.of();
-			for (SeatSlot other : slotsByCandidate.getOrDefault(expert, List.of())) {
-				if (other.getExpert() == expert && other.getVisit() != visit && other.getDate() != null
-						&& Visit.overlaps(date, visit.isWholeWeekend(), other.getDate(), other.getVisit().isWholeWeekend())) {
-					if (clashes.isEmpty()) {
-						clashes = new ArrayList<>(2);
-					}
-					if (!clashes.contains(other)) {
-						clashes.add(other);
-					}
-				}
-			}
-			return clashes;
-		}
-
-		/** Whether one more weekend (if this one is new to the expert) stays within the monthly cap. */
-		private boolean underCap(PlannedExpert expert, Visit visit, LocalDate date) {
-			LocalDate saturday = Visit.saturdayOf(date);
-			YearMonth month = YearMonth.from(saturday);
-			Set<LocalDate> weekends = new HashSet<>();
-			for (SeatSlot other : slotsByCandidate.getOrDefault(expert, List.of())) {
-				if (other.getExpert() == expert && other.getVisit() != visit && other.getDate() != null) {
-					LocalDate otherSaturday = Visit.saturdayOf(other.getDate());
-					if (otherSaturday.equals(saturday)) {
-						return true;
-					}
-					if (YearMonth.from(otherSaturday).equals(month)) {
-						weekends.add(otherSaturday);
-					}
-				}
-			}
-			return weekends.size() + 1 + expert.weekendsCommittedIn(month) <= expert.getMaxWeekendsPerMonth();
-		}
-
 
 	}
 
