@@ -7,6 +7,7 @@ import java.util.List;
 import cn.talentexchange.database.Versioned;
 import cn.talentexchange.notification.Notice;
 
+import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
@@ -48,7 +49,22 @@ public record Assignment(String id, String planId, String requestId, String coun
 	public enum Outcome { SOLVED, PARTLY_SOLVED, NOT_SOLVED }
 
 	/** One change of status after the offer: a decline carries its reason, a cancellation its explanation. */
-	public record Transition(AssignmentStatus to, Instant at, String by, String reason, String note) {
+	/**
+	 * @param overriddenRules the hard rules a coordinator chose to break with a hand-made offer, named as the planner
+	 *        names them; empty otherwise
+	 */
+	public record Transition(AssignmentStatus to, Instant at, String by, String reason, String note,
+			List<String> overriddenRules) {
+
+		@PersistenceCreator
+		public Transition {
+			overriddenRules = overriddenRules == null ? List.of() : List.copyOf(overriddenRules);
+		}
+
+		public Transition(AssignmentStatus to, Instant at, String by, String reason, String note) {
+			this(to, at, by, reason, note, List.of());
+		}
+
 	}
 
 }

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -18,6 +19,7 @@ import cn.talentexchange.security.Caller;
 import cn.talentexchange.security.Role;
 import cn.talentexchange.web.ApiProblem;
 import cn.talentexchange.web.ProblemType;
+import org.bson.Document;
 
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -34,6 +36,12 @@ import reactor.core.publisher.Mono;
 @Component
 class AssignmentLifecycle {
 
+	/** The statuses in which an assignment holds its seat position, and so can be reassigned. */
+	private static final Set<AssignmentStatus> HOLDER = EnumSet.of(AssignmentStatus.OFFERED, AssignmentStatus.ACCEPTED);
+
+	/** Set on a released assignment: the id of the hand-made offer that replaced it. */
+	private static final String REPLACED_BY = "replacedBy";
+
 	private final ConditionalUpdates updates;
 
 	private final Experts experts;
@@ -46,8 +54,11 @@ class AssignmentLifecycle {
 
 	private final Outbox outbox;
 
+	private final SeatRuleCheck rules;
+
 	AssignmentLifecycle(ConditionalUpdates updates, Experts experts, Clock clock, Assignments assignments,
-			ReactiveMongoTemplate mongo, Outbox outbox) {
+			ReactiveMongoTemplate mongo, Outbox outbox, SeatRuleCheck rules) {
+		this.rules = rules;
 		this.outbox = outbox;
 		this.updates = updates;
 		this.experts = experts;
@@ -57,37 +68,67 @@ class AssignmentLifecycle {
 	}
 
 	/**
-	 * A coordinator overrides the planner: the seat position goes to another expert as a new offer, and the
-	 * current holder's offer or acceptance is cancelled, the reason kept on both. The new offer is created
-	 * first, so a crash in between leaves the seat held twice (visible, and the retry completes it), never empty.
+	 * A coordinator overrides the planner: the seat position goes to another expert as a new offer, and the current
+	 * holder's offer or acceptance is cancelled, the reason kept on both. Only the current holder's assignment can be
+	 * reassigned, and the release comes first, as one conditional update that names the new offer: of two
+	 * reassignments racing, one wins and the other is a 409, so a seat never has two holders. A retry of the same
+	 * reassignment after a crash between the two writes completes it.
+	 *
+	 * <p>What cannot happen (one person on two seats of a visit, or in two places on one day) is refused. Every other
+	 * hard rule the expert would break needs {@code override} and is then listed on the new offer's history.
 	 */
-	Mono<Assignment> reassign(String id, Caller caller, String expertId, String reason, Duration answerWithin) {
+	Mono<Assignment> reassign(String id, Caller caller, String expertId, String reason, boolean override,
+			Duration answerWithin) {
 		return mongo.findById(id, Assignment.class)
 			.switchIfEmpty(Mono.error(() -> ApiProblem.notFound("assignment", id)))
 			.flatMap(current -> {
 				if (current.expertId().equals(expertId)) {
 					return Mono.error(ApiProblem.invalid("expertId", "is the expert the seat already has"));
 				}
+				String offerId = Assignments.handOfferId(current, expertId);
+				if (!HOLDER.contains(current.status())) {
+					return replacedBy(current.id())
+						.filter(offerId::equals)
+						.flatMap(sameReassignment -> assignments.offerByHand(current, expertId, caller.username(), reason,
+								clock.instant().plus(answerWithin), List.of()))
+						.switchIfEmpty(Mono.error(() -> ConditionalUpdates.invalidState(
+								"reassign a seat this assignment no longer holds", current.status())));
+				}
 				return experts.findAllById(List.of(expertId))
 					.filter(expert -> expert.status() == ExpertStatus.ACTIVE)
 					.next()
 					.switchIfEmpty(Mono.error(() -> ApiProblem.invalid("expertId", "no active expert with this id")))
-					.flatMap(expert -> assignments.offerByHand(current, expertId, caller.username(), reason,
-							clock.instant().plus(answerWithin)))
-					.flatMap(offer -> release(current, caller, reason).thenReturn(offer));
+					.flatMap(expert -> rules.check(current, expertId))
+					.flatMap(broken -> allowed(broken, override))
+					.flatMap(overridden -> move(current.id(), "reassign the seat", Criteria.where("_id").is(current.id()),
+							Criteria.where("status").in(HOLDER), AssignmentStatus.CANCELLED, caller, "REASSIGNED_BY_HAND", reason,
+							new Update().set(REPLACED_BY, offerId), released -> AssignmentNotices.withdrawn(released,
+									clock.instant(), clock.getZone()))
+						.flatMap(released -> assignments.offerByHand(current, expertId, caller.username(), reason,
+								clock.instant().plus(answerWithin), overridden)));
 			});
 	}
 
-	/** The replaced holder's offer or acceptance ends; a seat already free (declined, expired) stays as it is. */
-	private Mono<Assignment> release(Assignment current, Caller caller, String reason) {
-		if (!Set.of(AssignmentStatus.OFFERED, AssignmentStatus.ACCEPTED).contains(current.status())) {
-			return Mono.just(current);
+	/** The rules the change may break: none that cannot be broken, and the others only when overriding. */
+	private static Mono<List<String>> allowed(SeatRuleCheck.BrokenRules broken, boolean override) {
+		if (!broken.impossible().isEmpty()) {
+			return Mono.error(new ApiProblem(ProblemType.RULE_BROKEN, "This cannot be: " + String.join(", ",
+					broken.impossible()), Map.of("rules", broken.impossible(), "overridable", false)));
 		}
-		return move(current.id(), "reassign the seat", Criteria.where("_id").is(current.id()),
-				Criteria.where("status").in(AssignmentStatus.OFFERED, AssignmentStatus.ACCEPTED), AssignmentStatus.CANCELLED,
-				caller, "REASSIGNED_BY_HAND", reason, new Update(), released -> AssignmentNotices.withdrawn(released,
-						clock.instant(), clock.getZone()))
-			.onErrorResume(ApiProblem.class, alreadyReleased -> Mono.just(current));
+		if (!broken.overridable().isEmpty() && !override) {
+			return Mono.error(new ApiProblem(ProblemType.RULE_BROKEN, "The expert would break: " + String.join(", ",
+					broken.overridable()) + ". Send \"override\": true to decide so, with your reason",
+					Map.of("rules", broken.overridable(), "overridable", true)));
+		}
+		return Mono.just(broken.overridable());
+	}
+
+	/** The hand-made offer a released assignment names, if a reassignment released it. */
+	private Mono<String> replacedBy(String id) {
+		Query released = Query.query(Criteria.where("_id").is(id));
+		released.fields().include(REPLACED_BY);
+		return mongo.findOne(released, Document.class, mongo.getCollectionName(Assignment.class))
+			.mapNotNull(stored -> stored.getString(REPLACED_BY));
 	}
 
 	/** OFFERED to ACCEPTED, by the offered expert, before the offer's deadline. */

@@ -111,16 +111,21 @@ public class Assignments {
 	 * A coordinator's hand-made offer for the seat position of {@code replaced}; its id derives from both, so
 	 * repeating the same reassignment creates it once.
 	 */
-	Mono<Assignment> offerByHand(Assignment replaced, String expertId, String by, String reason, Instant deadline) {
+	Mono<Assignment> offerByHand(Assignment replaced, String expertId, String by, String reason, Instant deadline,
+			List<String> overriddenRules) {
 		Instant now = clock.instant();
-		Assignment offer = withOfferNotice(new Assignment(replaced.id() + "-" + expertId, replaced.planId(),
+		Assignment offer = withOfferNotice(new Assignment(handOfferId(replaced, expertId), replaced.planId(),
 				replaced.requestId(), replaced.countyId(), replaced.seat(), replaced.position(), replaced.skill(),
 				replaced.date(), replaced.wholeWeekend(), expertId, AssignmentStatus.OFFERED, deadline, null,
-				List.of(new Assignment.Transition(AssignmentStatus.OFFERED, now, by, "REASSIGNED_BY_HAND", reason)), null, 0,
-				now, now, null, null), now);
+				List.of(new Assignment.Transition(AssignmentStatus.OFFERED, now, by, "REASSIGNED_BY_HAND", reason,
+						overriddenRules)), null, 0, now, now, null, null), now);
 		return mongo.insert(offer)
 			.doOnSuccess(created -> outbox.nudge())
 			.onErrorResume(DuplicateKeyException.class, exists -> mongo.findById(offer.id(), Assignment.class));
+	}
+
+	static String handOfferId(Assignment replaced, String expertId) {
+		return replaced.id() + "-" + expertId;
 	}
 
 	/**
@@ -202,6 +207,12 @@ public class Assignments {
 	/** Every request an expert said no to; the planner never offers those again. */
 	public Flux<Assignment> declines() {
 		return mongo.find(Query.query(Criteria.where("status").is(AssignmentStatus.DECLINED)), Assignment.class);
+	}
+
+	/** The offers and accepted visits an expert holds with a visit between the dates (inclusive). */
+	public Flux<Assignment> holdingOf(String expertId, LocalDate from, LocalDate to) {
+		return mongo.find(Query.query(Criteria.where("expertId").is(expertId).and("status").in(AssignmentStatus.HOLDING)
+			.and("date").gte(from).lte(to)), Assignment.class);
 	}
 
 	public Flux<Assignment> declinesOf(String requestId) {

@@ -125,7 +125,8 @@ class AssignmentsController {
 	@PostMapping("/{id}/reassign")
 	Mono<ResponseEntity<AssignmentView>> reassign(Caller caller, @PathVariable String id,
 			@Valid @RequestBody Reassignment input) {
-		return lifecycle.reassign(id, caller, input.expertId(), input.reason(), ANSWER_WITHIN)
+		return lifecycle.reassign(id, caller, input.expertId(), input.reason(), Boolean.TRUE.equals(input.override()),
+				ANSWER_WITHIN)
 			.map(AssignmentsController::versioned);
 	}
 
@@ -168,7 +169,9 @@ class AssignmentsController {
 	record NoShow(@Size(max = 500) String note) {
 	}
 
-	record Reassignment(@NotBlank @Size(max = 64) String expertId, @NotBlank @Size(max = 500) String reason) {
+	/** @param override break the rules that allow it (skill, availability, cap, travel, a decline, a conflict), knowingly */
+	record Reassignment(@NotBlank @Size(max = 64) String expertId, @NotBlank @Size(max = 500) String reason,
+			Boolean override) {
 	}
 
 	record FeedbackInput(@NotNull @Min(1) @Max(5) Integer rating, @NotNull Assignment.Outcome outcome,

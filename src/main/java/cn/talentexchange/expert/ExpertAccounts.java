@@ -5,6 +5,7 @@ import java.util.Set;
 import cn.talentexchange.security.Account;
 import cn.talentexchange.security.AccountDirectory;
 import cn.talentexchange.security.Role;
+import org.bson.Document;
 
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -22,11 +23,15 @@ class ExpertAccounts implements AccountDirectory {
 		this.mongo = mongo;
 	}
 
+	/** By the unique username alone, so that every store answers from its index; retirement is checked here. */
 	@Override
 	public Mono<Account> findActive(String username) {
-		Query query = Query.query(Criteria.where("username").is(username).and("status").ne(ExpertStatus.RETIRED));
-		return mongo.findOne(query, Expert.class)
-			.map(expert -> new Account(expert.username(), Set.of(Role.EXPERT), null, Set.of(), expert.locale()));
+		Query query = Query.query(Criteria.where("username").is(username));
+		query.fields().include("username", "status", "locale");
+		return mongo.findOne(query, Document.class, mongo.getCollectionName(Expert.class))
+			.filter(expert -> !ExpertStatus.RETIRED.name().equals(expert.getString("status")))
+			.map(expert -> new Account(expert.getString("username"), Set.of(Role.EXPERT), null, Set.of(),
+					expert.getString("locale")));
 	}
 
 }

@@ -174,11 +174,16 @@ class RequestInsights {
 		pool.forEach(expert -> experts.put(expert.id(), expert));
 		List<Ranked> ranked = new ArrayList<>();
 		for (PlannedExpert candidate : target.getCandidates()) {
-			target.setExpert(candidate);
-			HardMediumSoftLongScore delta = scorer.update(plan).subtract(base);
-			Expert expert = experts.get(candidate.getId());
 			boolean assignedHere = positions.stream().anyMatch(slot -> slot != target && slot.getExpert() == candidate)
 					|| candidate == holder;
+			// Who the plan already has on the seat stays where they are: no change, so no delta. Everyone else is
+			// scored as taking the target position in place of its holder.
+			HardMediumSoftLongScore delta = HardMediumSoftLongScore.ZERO;
+			if (!assignedHere) {
+				target.setExpert(candidate);
+				delta = scorer.update(plan).subtract(base);
+			}
+			Expert expert = experts.get(candidate.getId());
 			ranked.add(new Ranked(new Candidate(candidate.getId(), expert.displayName(), expert.organisationId(),
 					candidate.levelOf(target.getSkill()), Travel.minutes(candidate.getHome(), target.getVisit().getSite()),
 					target.getDate() != null && target.expertAvailable(), assignedHere,

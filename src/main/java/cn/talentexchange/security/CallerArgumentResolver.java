@@ -2,7 +2,6 @@ package cn.talentexchange.security;
 
 import org.springframework.core.MethodParameter;
 import org.springframework.security.core.context.ReactiveSecurityContextHolder;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.web.reactive.BindingContext;
 import org.springframework.web.reactive.result.method.HandlerMethodArgumentResolver;
 import org.springframework.web.server.ServerWebExchange;
@@ -21,8 +20,8 @@ class CallerArgumentResolver implements HandlerMethodArgumentResolver {
 			ServerWebExchange exchange) {
 		return ReactiveSecurityContextHolder.getContext()
 			.map(context -> context.getAuthentication())
-			.ofType(JwtAuthenticationToken.class)
-			.map(token -> Caller.from(token.getToken()));
+			.ofType(CallerAuthentication.class)
+			.map(CallerAuthentication::caller);
 	}
 
 }

@@ -17,7 +17,6 @@ import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
-import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
@@ -31,6 +30,8 @@ import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 class LocalTokenConfiguration {
 
 	static final String ISSUER = "talent-exchange-local";
+
+	static final String AUDIENCE = "talent-exchange-api";
 
 	@Bean
 	RSAKey localSigningKey(SecuritySettings settings) {
@@ -58,7 +59,7 @@ class LocalTokenConfiguration {
 	@Bean
 	ReactiveJwtDecoder localJwtDecoder(RSAKey localSigningKey) throws JOSEException {
 		NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withPublicKey(localSigningKey.toRSAPublicKey()).build();
-		decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(ISSUER));
+		decoder.setJwtValidator(TokenRules.validator(ISSUER, AUDIENCE));
 		return decoder;
 	}
 

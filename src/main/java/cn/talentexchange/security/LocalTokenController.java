@@ -10,6 +10,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.JwsHeader;
 import org.springframework.security.oauth2.jwt.JwtClaimsSet;
@@ -23,8 +24,15 @@ import reactor.core.publisher.Mono;
 
 /** Issues tokens for seed and API-created accounts in the embedded default; there is no password. */
 @RestController
-@LocalIdentity
+@ConditionalOnExpression(LocalTokenController.ENABLED)
 class LocalTokenController {
+
+	/**
+	 * Never with Firebase; otherwise only when asked for, by {@code talent.security.dev-tokens=true}, or by default
+	 * on the embedded database alone, so a deployment on a real MongoDB never hands out tokens for the asking.
+	 */
+	static final String ENABLED = "'${talent.security.firebase-project-id:}'.isEmpty() and ('${talent.security.dev-tokens:}'"
+			+ " == 'true' or ('${talent.security.dev-tokens:}'.isEmpty() and '${spring.mongodb.uri:}'.isEmpty()))";
 
 	private final List<AccountDirectory> directories;
 
@@ -55,6 +63,7 @@ class LocalTokenController {
 		Instant now = clock.instant();
 		JwtClaimsSet.Builder claims = JwtClaimsSet.builder()
 			.issuer(LocalTokenConfiguration.ISSUER)
+			.audience(List.of(LocalTokenConfiguration.AUDIENCE))
 			.subject(account.username())
 			.issuedAt(now)
 			.expiresAt(now.plus(settings.localTokenTtl()))

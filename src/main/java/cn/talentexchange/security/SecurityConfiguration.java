@@ -1,8 +1,5 @@
 package cn.talentexchange.security;
 
-import java.util.Collection;
-import java.util.List;
-
 import cn.talentexchange.web.ApiProblem;
 import cn.talentexchange.web.ProblemDocumentHandler;
 import cn.talentexchange.web.ProblemType;
@@ -10,19 +7,13 @@ import cn.talentexchange.web.ProblemType;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
-import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
-import org.springframework.security.core.GrantedAuthority;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
 import org.springframework.web.reactive.config.WebFluxConfigurer;
 import org.springframework.web.reactive.result.method.annotation.ArgumentResolverConfigurer;
-import reactor.core.publisher.Mono;
 
 /**
  * Who may call what, by role. Which documents a caller may see (their county, their own profile) is
@@ -35,7 +26,7 @@ class SecurityConfiguration {
 	private static final String API = "/api/v1";
 
 	@Bean
-	SecurityWebFilterChain apiSecurity(ServerHttpSecurity http, ProblemDocumentHandler problems) {
+	SecurityWebFilterChain apiSecurity(ServerHttpSecurity http, ProblemDocumentHandler problems, TokenAccounts accounts) {
 		ServerAuthenticationEntryPoint unauthenticated = (exchange, failure) -> problems.write(exchange,
 				new ApiProblem(ProblemType.UNAUTHENTICATED, "Send a valid bearer token"));
 		ServerAccessDeniedHandler forbidden = (exchange, denied) -> problems.write(exchange,
@@ -88,7 +79,7 @@ class SecurityConfiguration {
 				.pathMatchers("/actuator/**").hasRole(Role.ADMIN.name())
 				.anyExchange().authenticated())
 			.oauth2ResourceServer(server -> server
-				.jwt(jwt -> jwt.jwtAuthenticationConverter(SecurityConfiguration::authenticate))
+				.jwt(jwt -> jwt.jwtAuthenticationConverter(accounts))
 				.authenticationEntryPoint(unauthenticated)
 				.accessDeniedHandler(forbidden))
 			.exceptionHandling(handling -> handling
@@ -105,14 +96,6 @@ class SecurityConfiguration {
 				configurer.addCustomResolver(new CallerArgumentResolver());
 			}
 		};
-	}
-
-	private static Mono<AbstractAuthenticationToken> authenticate(Jwt jwt) {
-		Caller caller = Caller.from(jwt);
-		Collection<GrantedAuthority> authorities = caller.roles().stream()
-			.<GrantedAuthority>map(role -> new SimpleGrantedAuthority(role.authority()))
-			.toList();
-		return Mono.just(new JwtAuthenticationToken(jwt, List.copyOf(authorities), jwt.getSubject()));
 	}
 
 }

@@ -16,9 +16,11 @@ class StaffAccounts implements AccountDirectory, StaffDirectory {
 		this.mongo = mongo;
 	}
 
+	/** By the unique username alone, so that every store answers from its index; being enabled is checked here. */
 	@Override
 	public Mono<Account> findActive(String username) {
-		return mongo.findOne(Query.query(Criteria.where("username").is(username).and("enabled").is(true)), StaffUser.class)
+		return mongo.findOne(Query.query(Criteria.where("username").is(username)), StaffUser.class)
+			.filter(StaffUser::enabled)
 			.map(StaffUser::account);
 	}
 

@@ -17,10 +17,12 @@ import org.springframework.core.annotation.Order;
 import org.springframework.core.codec.DecodingException;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerCodecConfigurer;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.stereotype.Component;
 import org.springframework.validation.method.MethodValidationResult;
@@ -82,6 +84,9 @@ public class ProblemDocumentHandler implements WebExceptionHandler {
 		// A refusal may come before the request was fully read (security, size limits, bad parameters), and
 		// a client that reused such a connection was seen to wait forever. Errors are rare: start afresh.
 		exchange.getResponse().getHeaders().set("Connection", "close");
+		if (problem.type() == ProblemType.IDENTITY_UNAVAILABLE) {
+			exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, "5");
+		}
 		return ServerResponse.status(problem.type().status())
 			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
 			.bodyValue(body)
@@ -112,6 +117,11 @@ public class ProblemDocumentHandler implements WebExceptionHandler {
 		}
 		if (failure instanceof DuplicateKeyException) {
 			return new ApiProblem(ProblemType.DUPLICATE, "A resource with the same unique key already exists");
+		}
+		if (hasCause(failure, AuthenticationServiceException.class)) {
+			log.warn("A token could not be checked: {}", failure.toString());
+			return new ApiProblem(ProblemType.IDENTITY_UNAVAILABLE, "The token cannot be checked now: the identity "
+					+ "provider's keys are out of reach");
 		}
 		if (failure instanceof AuthenticationException) {
 			return new ApiProblem(ProblemType.UNAUTHENTICATED, "Send a valid bearer token");

@@ -19,6 +19,7 @@ public enum ProblemType {
 	VERSION_CONFLICT(HttpStatus.CONFLICT, "version-conflict", "The resource was changed by someone else"),
 	INVALID_STATE(HttpStatus.CONFLICT, "invalid-state", "The resource's status does not allow this"),
 	DUPLICATE(HttpStatus.CONFLICT, "duplicate", "A resource with the same key exists"),
+	RULE_BROKEN(HttpStatus.CONFLICT, "rule-broken", "The change would break a planning rule"),
 	WINDOW_BUSY(HttpStatus.CONFLICT, "window-busy", "Another plan is running over an overlapping window"),
 	OVERLAPPING_PLACEMENT(HttpStatus.CONFLICT, "overlapping-placement", "The person is already placed during this period"),
 	REQUEST_IN_PROGRESS(HttpStatus.CONFLICT, "request-in-progress", "A request with this Idempotency-Key is still being processed"),
@@ -27,6 +28,7 @@ public enum ProblemType {
 	IDENTITY_PROVIDER_FAILED(HttpStatus.BAD_GATEWAY, "identity-provider-failed", "The identity provider did not take the change"),
 	PRECONDITION_FAILED(HttpStatus.PRECONDITION_FAILED, "precondition-failed", "If-Match does not match the current version"),
 	PRECONDITION_REQUIRED(HttpStatus.PRECONDITION_REQUIRED, "precondition-required", "A version (If-Match or the body's version) is required"),
+	IDENTITY_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "identity-unavailable", "The identity provider's keys cannot be reached; try again shortly"),
 	INTERNAL(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "Something went wrong on our side");
 
 	private static final String BASE = "urn:talent-exchange:problem:";

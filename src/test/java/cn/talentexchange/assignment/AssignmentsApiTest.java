@@ -6,10 +6,15 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import biweekly.Biweekly;
 import biweekly.ICalendar;
 import biweekly.component.VEvent;
+import cn.talentexchange.expert.Expert;
 import cn.talentexchange.support.ApiTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -287,9 +292,12 @@ class AssignmentsApiTest extends ApiTest {
 	void aCoordinatorGivesASeatToAnotherExpertByHand() {
 		Map<String, Object> offer = offers.remove(0);
 		String replacement = offers.stream().map(other -> (String) other.get("expertId"))
-			.filter(expertId -> !expertId.equals(offer.get("expertId"))).findFirst().orElseThrow();
+			.filter(expertId -> !expertId.equals(offer.get("expertId")))
+			.filter(expertId -> offers.stream().noneMatch(other -> other.get("expertId").equals(expertId)
+					&& (other.get("requestId").equals(offer.get("requestId")) || other.get("date").equals(offer.get("date")))))
+			.findFirst().orElseThrow();
 		String path = "/api/v1/assignments/" + offer.get("id") + "/reassign";
-		Map<String, Object> body = Map.of("expertId", replacement, "reason", "县里点名请这位专家");
+		Map<String, Object> body = Map.of("expertId", replacement, "reason", "县里点名请这位专家", "override", true);
 
 		as("agency-faku").post().uri(path).contentType(MediaType.APPLICATION_JSON).bodyValue(body)
 			.exchange().expectStatus().isForbidden().expectBody();
@@ -298,6 +306,8 @@ class AssignmentsApiTest extends ApiTest {
 		assertThat(fresh.get("expertId")).isEqualTo(replacement);
 		assertThat(fresh.get("status")).isEqualTo("OFFERED");
 		assertThat(fresh.get("seat")).isEqualTo(offer.get("seat"));
+		assertThat((List<Map<String, Object>>) fresh.get("history")).first()
+			.satisfies(entry -> assertThat(entry).containsKey("overriddenRules"));
 		as("coordinator").post().uri(path).contentType(MediaType.APPLICATION_JSON).bodyValue(body)
 			.exchange().expectStatus().isOk().expectBody().jsonPath("$.id").isEqualTo(fresh.get("id"));
 
@@ -309,9 +319,94 @@ class AssignmentsApiTest extends ApiTest {
 		assertThat((List<Map<String, Object>>) replaced.get("history")).last()
 			.satisfies(entry -> assertThat(entry).containsEntry("reason", "REASSIGNED_BY_HAND"));
 
+		// The replaced assignment holds nothing now: giving its seat to a third expert is refused.
+		String third = offers.stream().map(other -> (String) other.get("expertId"))
+			.filter(expertId -> !expertId.equals(replacement) && !expertId.equals(offer.get("expertId"))).findFirst()
+			.orElseThrow();
 		as("coordinator").post().uri(path).contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("expertId", third, "reason", "again", "override", true))
+			.exchange().expectStatus().isEqualTo(409).expectBody().jsonPath("$.currentStatus").isEqualTo("CANCELLED");
+		as("coordinator").post().uri("/api/v1/assignments/" + fresh.get("id") + "/reassign").contentType(MediaType.APPLICATION_JSON)
 			.bodyValue(Map.of("expertId", "ex-9999", "reason", "x"))
 			.exchange().expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field").isEqualTo("expertId");
+	}
+
+	@Test
+	void aHandOverrideNeverPutsOnePersonOnTwoSeatsOfAVisitAndBreaksOtherRulesOnlyWhenToldTo() {
+		Map<String, Object> offer = offers.stream()
+			.filter(candidate -> offers.stream().anyMatch(other -> other != candidate
+					&& other.get("requestId").equals(candidate.get("requestId"))
+					&& !other.get("expertId").equals(candidate.get("expertId"))))
+			.findFirst().orElseThrow();
+		offers.remove(offer);
+		Map<String, Object> sameVisit = offers.stream()
+			.filter(other -> other.get("requestId").equals(offer.get("requestId")) && !other.get("expertId").equals(offer.get("expertId")))
+			.findFirst().orElseThrow();
+		String path = "/api/v1/assignments/" + offer.get("id") + "/reassign";
+
+		as("coordinator").post().uri(path).contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("expertId", sameVisit.get("expertId"), "reason", "both seats, one person", "override", true))
+			.exchange()
+			.expectStatus().isEqualTo(409)
+			.expectBody()
+			.jsonPath("$.type").isEqualTo("urn:talent-exchange:problem:rule-broken")
+			.jsonPath("$.overridable").isEqualTo(false)
+			.jsonPath("$.rules[0]").isEqualTo("Expert twice on one visit");
+		as("coordinator").get().uri("/api/v1/assignments?requestId=" + offer.get("requestId") + "&size=100").exchange()
+			.expectStatus().isOk()
+			.expectBody().jsonPath("$.items[?(@.id == '" + offer.get("id") + "')].status").isEqualTo(List.of("OFFERED"));
+
+		// An expert with none of the seat's skill breaks the skill rule: refused unless the coordinator overrides it.
+		String unskilled = mongo.find(Query.query(Criteria.where("status").is("ACTIVE")), Expert.class)
+			.filter(expert -> expert.skills().stream().noneMatch(held -> held.skill().equals(offer.get("skill"))))
+			.filter(expert -> offers.stream().noneMatch(other -> other.get("expertId").equals(expert.id())))
+			.map(Expert::id).blockFirst();
+		as("coordinator").post().uri(path).contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("expertId", unskilled, "reason", "no such skill"))
+			.exchange()
+			.expectStatus().isEqualTo(409)
+			.expectBody()
+			.jsonPath("$.type").isEqualTo("urn:talent-exchange:problem:rule-broken")
+			.jsonPath("$.overridable").isEqualTo(true)
+			.jsonPath("$.rules").value(rules -> assertThat((List<String>) rules).contains("Expert lacks the skill level"));
+		Map<?, ?> overridden = as("coordinator").post().uri(path).contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("expertId", unskilled, "reason", "the county asked for this person", "override", true))
+			.exchange().expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
+		assertThat((List<Map<String, Object>>) overridden.get("history")).first()
+			.satisfies(entry -> assertThat((List<String>) entry.get("overriddenRules")).contains("Expert lacks the skill level"));
+	}
+
+	@Test
+	void fiftyConcurrentReassignmentsOfOneSeatLeaveItOneHolder() throws Exception {
+		Map<String, Object> offer = offers.remove(0);
+		List<String> others = mongo.find(Query.query(Criteria.where("status").is("ACTIVE")), Expert.class)
+			.map(Expert::id)
+			.filter(id -> !id.equals(offer.get("expertId")))
+			.filter(id -> offers.stream().noneMatch(other -> other.get("expertId").equals(id)))
+			.take(50).collectList().block();
+		String path = "/api/v1/assignments/" + offer.get("id") + "/reassign";
+		ExecutorService pool = Executors.newFixedThreadPool(others.size());
+		List<Integer> statuses = new ArrayList<>();
+		try {
+			for (Future<Integer> answer : pool.invokeAll(others.stream()
+				.<Callable<Integer>>map(expertId -> () -> as("coordinator").post().uri(path)
+					.contentType(MediaType.APPLICATION_JSON)
+					.bodyValue(Map.of("expertId", expertId, "reason", "race", "override", true))
+					.exchange().returnResult(String.class).getStatus().value())
+				.toList())) {
+				statuses.add(answer.get());
+			}
+		}
+		finally {
+			pool.shutdownNow();
+		}
+
+		assertThat(statuses).filteredOn(status -> status == 200).hasSize(1);
+		assertThat(statuses).filteredOn(status -> status != 200).allMatch(status -> status == 409);
+		List<Assignment> holding = mongo.find(Query.query(Criteria.where("requestId").is(offer.get("requestId"))
+			.and("seat").is(offer.get("seat")).and("position").is(offer.get("position"))
+			.and("status").in(AssignmentStatus.HOLDING)), Assignment.class).collectList().block();
+		assertThat(holding).hasSize(1);
 	}
 
 	@Test

@@ -68,9 +68,10 @@ class ExpertsApiTest extends ApiTest {
 		as("coordinator").put().uri("/api/v1/experts/" + created.get("id")).contentType(MediaType.APPLICATION_JSON)
 			.bodyValue(retire).exchange().expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("RETIRED");
 
+		// The token they still hold no longer opens anything: the account is read at every request.
 		as(username).post().uri("/api/v1/experts/me/devices").contentType(MediaType.APPLICATION_JSON)
 			.bodyValue(Map.of("token", "late-token", "platform", "IOS"))
-			.exchange().expectStatus().isNotFound().expectBody();
+			.exchange().expectStatus().isUnauthorized().expectBody();
 		anonymous().post().uri("/api/v1/dev/tokens").contentType(MediaType.APPLICATION_JSON)
 			.bodyValue(Map.of("username", username))
 			.exchange().expectStatus().isNotFound().expectBody();

@@ -37,8 +37,9 @@ class PlanCrashRecoveryTest {
 		}
 		// The test search, but ten minutes long: it is still solving when the process dies.
 		Files.writeString(configs.resolve("weekend-long.xml"), Files.readString(configs.resolve("weekend-interactive.xml"))
-			.replace("<secondsSpentLimit>4</secondsSpentLimit>", "<secondsSpentLimit>600</secondsSpentLimit>")
-			.replace("<unimprovedSecondsSpentLimit>1</unimprovedSecondsSpentLimit>", ""));
+			.replaceAll("<secondsSpentLimit>\\d+</secondsSpentLimit>", "<secondsSpentLimit>600</secondsSpentLimit>")
+			.replaceAll("<stepCountLimit>\\d+</stepCountLimit>", "<stepCountLimit>100000000</stepCountLimit>")
+			.replaceAll("<unimprovedStepCountLimit>\\d+</unimprovedStepCountLimit>", ""));
 		ChildApplication app = new ChildApplication(data, "--talent.solving.config-directory=" + configs).start();
 		Map<String, Object> window = Map.of("from", TODAY.toString(), "to", TODAY.plusDays(60).toString());
 		String planId;

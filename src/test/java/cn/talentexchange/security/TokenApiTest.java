@@ -48,6 +48,19 @@ class TokenApiTest extends ApiTest {
 	}
 
 	@Test
+	void aTokenMustNameThisApiAsItsAudienceAndCarryAnExpiry() {
+		Instant inAnHour = Instant.now().plusSeconds(3600);
+		String good = sign(localSigningKey, JwtClaimsSet.builder().audience(List.of(LocalTokenConfiguration.AUDIENCE))
+			.expiresAt(inAnHour));
+		anonymous().mutate().defaultHeader("Authorization", "Bearer " + good).build()
+			.get().uri("/api/v1/counties").exchange().expectStatus().isOk().expectBody();
+
+		expectUnauthorized(sign(localSigningKey, JwtClaimsSet.builder().expiresAt(inAnHour)));
+		expectUnauthorized(sign(localSigningKey, JwtClaimsSet.builder().audience(List.of("another-api")).expiresAt(inAnHour)));
+		expectUnauthorized(sign(localSigningKey, JwtClaimsSet.builder().audience(List.of(LocalTokenConfiguration.AUDIENCE))));
+	}
+
+	@Test
 	void healthIsPublicAndPingsTheDatabase() {
 		WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).build()
 			.get().uri("/actuator/health").exchange()
@@ -63,15 +76,18 @@ class TokenApiTest extends ApiTest {
 	}
 
 	private static String sign(RSAKey key, Instant expiresAt) {
-		JwtClaimsSet claims = JwtClaimsSet.builder()
-			.issuer(LocalTokenConfiguration.ISSUER)
+		return sign(key, JwtClaimsSet.builder().audience(List.of(LocalTokenConfiguration.AUDIENCE)).expiresAt(expiresAt));
+	}
+
+	/** A coordinator's token with the given claims, issued an hour before now. */
+	static String sign(RSAKey key, JwtClaimsSet.Builder claims) {
+		JwtClaimsSet built = claims.issuer(LocalTokenConfiguration.ISSUER)
 			.subject("coordinator")
-			.issuedAt(expiresAt.minusSeconds(3600))
-			.expiresAt(expiresAt)
+			.issuedAt(Instant.now().minusSeconds(3600))
 			.claim(Caller.ROLES_CLAIM, List.of("COORDINATOR"))
 			.build();
 		return new NimbusJwtEncoder(new ImmutableJWKSet<>(new JWKSet(key)))
-			.encode(JwtEncoderParameters.from(JwsHeader.with(SignatureAlgorithm.RS256).build(), claims))
+			.encode(JwtEncoderParameters.from(JwsHeader.with(SignatureAlgorithm.RS256).keyId(key.getKeyID()).build(), built))
 			.getTokenValue();
 	}
 

@@ -43,6 +43,8 @@ public final class SecondInstance {
 		List<String> all = new ArrayList<>(List.of(properties));
 		all.add("spring.mongodb.uri=mongodb://" + address.getHostString() + ":" + address.getPort() + "/" + database);
 		all.add("server.port=0");
+		// A test deployment on a real-looking database must choose its issuer, or it refuses to start.
+		all.add("talent.security.dev-tokens=true");
 		List<Class<?>> sources = new ArrayList<>(extraSources);
 		sources.add(0, TalentExchangeApplication.class);
 		sources.add(QuickNettyShutdown.class);
