@@ -3,11 +3,13 @@ package cn.talentexchange.security;
 import cn.talentexchange.web.ApiProblem;
 import cn.talentexchange.web.ProblemDocumentHandler;
 import cn.talentexchange.web.ProblemType;
+import cn.talentexchange.web.RateLimits;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
@@ -26,7 +28,8 @@ class SecurityConfiguration {
 	private static final String API = "/api/v1";
 
 	@Bean
-	SecurityWebFilterChain apiSecurity(ServerHttpSecurity http, ProblemDocumentHandler problems, TokenAccounts accounts) {
+	SecurityWebFilterChain apiSecurity(ServerHttpSecurity http, ProblemDocumentHandler problems, TokenAccounts accounts,
+			RateLimits rateLimits) {
 		ServerAuthenticationEntryPoint unauthenticated = (exchange, failure) -> problems.write(exchange,
 				new ApiProblem(ProblemType.UNAUTHENTICATED, "Send a valid bearer token"));
 		ServerAccessDeniedHandler forbidden = (exchange, denied) -> problems.write(exchange,
@@ -36,6 +39,8 @@ class SecurityConfiguration {
 			.formLogin(ServerHttpSecurity.FormLoginSpec::disable)
 			.logout(ServerHttpSecurity.LogoutSpec::disable)
 			.requestCache(ServerHttpSecurity.RequestCacheSpec::disable)
+			// Once the caller is known (authenticated, and in the exchange), so that writes are counted per caller.
+			.addFilterBefore(rateLimits::filter, SecurityWebFiltersOrder.AUTHORIZATION)
 			.authorizeExchange(exchanges -> exchanges
 				.pathMatchers("/actuator/health", "/actuator/health/**").permitAll()
 				.pathMatchers(HttpMethod.POST, API + "/dev/tokens").permitAll()

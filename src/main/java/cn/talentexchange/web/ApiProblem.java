@@ -10,6 +10,9 @@ import java.util.Map;
  */
 public final class ApiProblem extends RuntimeException {
 
+	/** The extension that says how many seconds to wait; it is also sent as the {@code Retry-After} header. */
+	public static final String RETRY_AFTER = "retryAfterSeconds";
+
 	private final ProblemType type;
 
 	private final transient Map<String, Object> extensions;

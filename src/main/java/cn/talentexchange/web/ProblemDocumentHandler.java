@@ -84,8 +84,9 @@ public class ProblemDocumentHandler implements WebExceptionHandler {
 		// A refusal may come before the request was fully read (security, size limits, bad parameters), and
 		// a client that reused such a connection was seen to wait forever. Errors are rare: start afresh.
 		exchange.getResponse().getHeaders().set("Connection", "close");
-		if (problem.type() == ProblemType.IDENTITY_UNAVAILABLE) {
-			exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, "5");
+		Object retryAfter = problem.extensions().get(ApiProblem.RETRY_AFTER);
+		if (retryAfter != null) {
+			exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, retryAfter.toString());
 		}
 		return ServerResponse.status(problem.type().status())
 			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
@@ -121,7 +122,7 @@ public class ProblemDocumentHandler implements WebExceptionHandler {
 		if (hasCause(failure, AuthenticationServiceException.class)) {
 			log.warn("A token could not be checked: {}", failure.toString());
 			return new ApiProblem(ProblemType.IDENTITY_UNAVAILABLE, "The token cannot be checked now: the identity "
-					+ "provider's keys are out of reach");
+					+ "provider's keys are out of reach", Map.of(ApiProblem.RETRY_AFTER, 5));
 		}
 		if (failure instanceof AuthenticationException) {
 			return new ApiProblem(ProblemType.UNAUTHENTICATED, "Send a valid bearer token");

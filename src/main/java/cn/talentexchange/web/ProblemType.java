@@ -28,6 +28,7 @@ public enum ProblemType {
 	IDENTITY_PROVIDER_FAILED(HttpStatus.BAD_GATEWAY, "identity-provider-failed", "The identity provider did not take the change"),
 	PRECONDITION_FAILED(HttpStatus.PRECONDITION_FAILED, "precondition-failed", "If-Match does not match the current version"),
 	PRECONDITION_REQUIRED(HttpStatus.PRECONDITION_REQUIRED, "precondition-required", "A version (If-Match or the body's version) is required"),
+	TOO_MANY_REQUESTS(HttpStatus.TOO_MANY_REQUESTS, "too-many-requests", "Too many requests; slow down"),
 	IDENTITY_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "identity-unavailable", "The identity provider's keys cannot be reached; try again shortly"),
 	INTERNAL(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "Something went wrong on our side");
 

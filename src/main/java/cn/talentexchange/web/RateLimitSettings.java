@@ -1,0 +1,14 @@
+package cn.talentexchange.web;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * @param writesPerMinute writes (POST, PUT, PATCH, DELETE) one signed-in caller may make in a minute, in bursts
+ *        of up to as many
+ * @param publicPerMinute calls one client address may make in a minute to the endpoints without a token: the dev
+ *        token endpoint and the calendar feeds
+ */
+@ConfigurationProperties("talent.rate-limits")
+public record RateLimitSettings(@DefaultValue("300") int writesPerMinute, @DefaultValue("60") int publicPerMinute) {
+}
