@@ -96,6 +96,8 @@ class WeekendSolving implements RunKind {
 		for (SeatSlot slot : plan.getSlots()) {
 			Indictment<HardMediumSoftLongScore> indictment = indictments.get(slot);
 			List<PlanRun.SlotScore> scoredBy = indictment == null ? List.of() : indictment.getConstraintMatchSet().stream()
+				// A rule that matched at no cost did not score: it is not a reason.
+				.filter(match -> !match.getScore().isZero())
 				.map(match -> new PlanRun.SlotScore(match.getConstraintName(), match.getScore().toString()))
 				.sorted(Comparator.comparing(PlanRun.SlotScore::constraint))
 				.toList();

@@ -256,6 +256,8 @@ class SecondmentPlanning implements RunKind {
 				Indictment<HardMediumSoftLongScore> indictment = indictments.get(slot);
 				List<SecondmentPlanRun.RuleScore> scoredBy = indictment == null ? List.of() : indictment.getConstraintMatchSet()
 					.stream()
+					// A rule that matched at no cost (a level gap of zero) did not score: it is not a reason.
+					.filter(match -> !match.getScore().isZero())
 					.map(match -> new SecondmentPlanRun.RuleScore(match.getConstraintName(), match.getScore().toString()))
 					.sorted(Comparator.comparing(SecondmentPlanRun.RuleScore::constraint))
 					.toList();

@@ -166,6 +166,8 @@ class SecondmentsApiTest extends ApiTest {
 		List<Map<String, Object>> proposals = (List<Map<String, Object>>) run.get("proposals");
 		List<Map<String, Object>> filled = proposals.stream().filter(proposal -> proposal.get("candidateId") != null).toList();
 		assertThat(filled).as("the seeds' open posts find candidates").isNotEmpty();
+		assertThat(proposals).flatExtracting(proposal -> (List<Map<String, Object>>) proposal.get("scoredBy"))
+			.as("only rules that scored are reasons").noneMatch(rule -> "0hard/0medium/0soft".equals(rule.get("score")));
 		for (Map<String, Object> proposal : filled) {
 			Map<?, ?> post = as("coordinator").get().uri("/api/v1/secondments/posts/" + proposal.get("postId")).exchange()
 				.expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
