@@ -13,6 +13,6 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param done false while the first request is still being processed
  */
 @Document("idempotencyKeys")
-record IdempotencyRecord(String id, String requestHash, boolean done, int status, String contentType, String etag,
+public record IdempotencyRecord(String id, String requestHash, boolean done, int status, String contentType, String etag,
 		String location, byte[] body, Instant createdAt, Instant expiresAt) {
 }

@@ -1,9 +1,9 @@
-package cn.talentexchange.web;
+package cn.talentexchange.database;
 
 import java.time.Duration;
 import java.util.List;
 
-import cn.talentexchange.database.IndexTask;
+import cn.talentexchange.web.IdempotencyRecord;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -11,6 +11,7 @@ import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 
+/** The idempotency keys' index, declared here so that the web layer does not reach into the database module. */
 @Configuration(proxyBeanMethods = false)
 class IdempotencyIndexes {
 
