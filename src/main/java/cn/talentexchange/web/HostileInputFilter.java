@@ -27,8 +27,23 @@ class HostileInputFilter implements WebFilter {
 	/** Dates as ISO writes them, extended years included ({@code +999999999-12-31}). */
 	private static final Pattern ISO_DATE = Pattern.compile("[+-]?\\d{4,}-\\d{2}-\\d{2}");
 
+	private static final int LONGEST_URI = 8 * 1024;
+
+	private static final int LARGEST_HEADERS = 16 * 1024;
+
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+		if (exchange.getRequest().getURI().getRawPath().length()
+				+ String.valueOf(exchange.getRequest().getURI().getRawQuery()).length() > LONGEST_URI) {
+			return Mono.error(new ApiProblem(ProblemType.URI_TOO_LONG, "A URI may be at most " + LONGEST_URI + " characters"));
+		}
+		long headerBytes = exchange.getRequest().getHeaders().headerSet().stream()
+			.mapToLong(header -> header.getKey().length() + header.getValue().stream().mapToLong(String::length).sum())
+			.sum();
+		if (headerBytes > LARGEST_HEADERS) {
+			return Mono.error(new ApiProblem(ProblemType.HEADERS_TOO_LARGE, "The headers may be at most " + LARGEST_HEADERS
+					+ " bytes together"));
+		}
 		for (Map.Entry<String, List<String>> parameter : exchange.getRequest().getQueryParams().entrySet()) {
 			String why = InputRules.whyTextRefused(parameter.getKey());
 			for (String value : parameter.getValue()) {

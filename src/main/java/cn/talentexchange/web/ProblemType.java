@@ -15,6 +15,8 @@ public enum ProblemType {
 	NOT_FOUND(HttpStatus.NOT_FOUND, "not-found", "No such resource"),
 	METHOD_NOT_ALLOWED(HttpStatus.METHOD_NOT_ALLOWED, "method-not-allowed", "The method is not allowed here"),
 	NOT_ACCEPTABLE(HttpStatus.NOT_ACCEPTABLE, "not-acceptable", "No acceptable representation"),
+	URI_TOO_LONG(HttpStatus.URI_TOO_LONG, "uri-too-long", "The request's URI is too long"),
+	HEADERS_TOO_LARGE(HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE, "headers-too-large", "The request's headers are too large"),
 	UNSUPPORTED_MEDIA_TYPE(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type", "The content type is not supported"),
 	VERSION_CONFLICT(HttpStatus.CONFLICT, "version-conflict", "The resource was changed by someone else"),
 	INVALID_STATE(HttpStatus.CONFLICT, "invalid-state", "The resource's status does not allow this"),

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -123,7 +124,21 @@ class BadInputApiTest extends ApiTest {
 			.expectBody().jsonPath("$.items.length()").isEqualTo(0);
 	}
 
-	private org.springframework.test.web.reactive.server.WebTestClient.ResponseSpec post(String json) {
+	@Test
+	void anOversizeUriOrHeaderIsAProblemDocumentNotABareRefusal() {
+		// Not through the contract check: these refusals come before any operation is known.
+		WebTestClient raw = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).build();
+		raw.get().uri("/api/v1/experts?q=" + "x".repeat(10_000)).exchange()
+			.expectStatus().isEqualTo(414)
+			.expectHeader().contentType("application/problem+json")
+			.expectBody().jsonPath("$.type").isEqualTo("urn:talent-exchange:problem:uri-too-long");
+		raw.get().uri("/api/v1/experts").header("X-Padding", "y".repeat(20_000)).exchange()
+			.expectStatus().isEqualTo(431)
+			.expectHeader().contentType("application/problem+json")
+			.expectBody().jsonPath("$.type").isEqualTo("urn:talent-exchange:problem:headers-too-large");
+	}
+
+	private WebTestClient.ResponseSpec post(String json) {
 		return as("coordinator").post().uri("/api/v1/experts").contentType(MediaType.APPLICATION_JSON).bodyValue(json)
 			.exchange()
 			.expectStatus().isBadRequest()
