@@ -24,6 +24,7 @@ import cn.talentexchange.pairing.Pairing;
 import cn.talentexchange.pairing.ReferenceData;
 import cn.talentexchange.pairing.Skill;
 import cn.talentexchange.planning.domain.PlannedExpert;
+import cn.talentexchange.planning.domain.SeatRules;
 import cn.talentexchange.planning.domain.SeatSlot;
 import cn.talentexchange.planning.domain.Travel;
 import cn.talentexchange.planning.domain.Visit;
@@ -184,9 +185,10 @@ class RequestInsights {
 				delta = scorer.update(plan).subtract(base);
 			}
 			Expert expert = experts.get(candidate.getId());
+			boolean available = target.getDate() != null && !SeatRules.notAvailable(candidate, target.getVisit(), target.getDate());
 			ranked.add(new Ranked(new Candidate(candidate.getId(), expert.displayName(), expert.organisationId(),
 					candidate.levelOf(target.getSkill()), Travel.minutes(candidate.getHome(), target.getVisit().getSite()),
-					target.getDate() != null && target.expertAvailable(), assignedHere,
+					available, assignedHere,
 					new Candidate.ScoreDelta(delta.toString(), delta.hardScore(), delta.mediumScore(), delta.softScore())),
 					delta));
 		}

@@ -21,6 +21,7 @@ import cn.talentexchange.expert.Expert;
 import cn.talentexchange.expert.HeldSkill;
 import cn.talentexchange.pairing.Pairing;
 import cn.talentexchange.planning.domain.PlannedExpert;
+import cn.talentexchange.planning.domain.SeatRules;
 import cn.talentexchange.planning.domain.SeatSlot;
 import cn.talentexchange.planning.domain.Travel;
 import cn.talentexchange.planning.domain.Visit;
@@ -116,7 +117,7 @@ public final class WeekendProblemBuilder {
 				Seat seat = request.seats().get(seatIndex);
 				// Nearest first: construction tries candidates in this order.
 				List<PlannedExpert> candidates = bySkill.getOrDefault(seat.skill(), List.of()).stream()
-					.filter(expert -> couldTake(expert, visit, seat.skill(), seat.minLevel()))
+					.filter(expert -> SeatRules.couldTake(expert, visit, seat.skill(), seat.minLevel()))
 					.sorted(Comparator.comparingInt((PlannedExpert expert) -> Travel.minutes(expert.getHome(), visit.getSite()))
 						.thenComparing(PlannedExpert::getId))
 					.toList();
@@ -139,15 +140,6 @@ public final class WeekendProblemBuilder {
 			}
 		}
 		return new WeekendPlan(List.copyOf(plannedExperts.values()), visits, slots, weights);
-	}
-
-	/** Whether the expert could hold a position of this seat on at least one of the visit's dates. */
-	public static boolean couldTake(PlannedExpert expert, Visit visit, String skill, int minLevel) {
-		return expert.levelOf(skill) >= minLevel && !expert.hasDeclined(visit.getRequestId())
-				&& !visit.getExcludedExpertIds().contains(expert.getId())
-				&& !visit.getExcludedOrganisationIds().contains(expert.getOrganisationId())
-				&& Travel.minutes(expert.getHome(), visit.getSite()) <= expert.getMaxTravelMinutes()
-				&& visit.getAcceptableDates().stream().anyMatch(date -> expert.isFreeFor(visit, date));
 	}
 
 	public static String slotId(String requestId, int seat, int position) {

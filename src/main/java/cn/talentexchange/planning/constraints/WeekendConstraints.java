@@ -1,5 +1,6 @@
 package cn.talentexchange.planning.constraints;
 
+import cn.talentexchange.planning.domain.SeatRules;
 import cn.talentexchange.planning.domain.SeatSlot;
 import cn.talentexchange.planning.domain.WeekendWeights;
 import org.optaplanner.core.api.score.stream.Constraint;
@@ -32,7 +33,7 @@ public class WeekendConstraints implements ConstraintProvider {
 	// The seat asks for a skill at a level the expert does not have.
 	Constraint lacksSkill(ConstraintFactory factory) {
 		return factory.forEach(SeatSlot.class)
-			.filter(slot -> slot.getExpert().levelOf(slot.getSkill()) < slot.getMinLevel())
+			.filter(slot -> SeatRules.lacksSkill(slot.getExpert(), slot.getSkill(), slot.getMinLevel()))
 			.penalizeConfigurable()
 			.asConstraint(WeekendWeights.SKILL);
 	}
@@ -40,7 +41,7 @@ public class WeekendConstraints implements ConstraintProvider {
 	// The expert did not offer the day (or, for a whole-weekend visit, both days).
 	Constraint notAvailable(ConstraintFactory factory) {
 		return factory.forEach(SeatSlot.class)
-			.filter(slot -> slot.getDate() != null && !slot.expertAvailable())
+			.filter(slot -> slot.getDate() != null && SeatRules.notAvailable(slot.getExpert(), slot.getVisit(), slot.getDate()))
 			.penalizeConfigurable()
 			.asConstraint(WeekendWeights.UNAVAILABLE);
 	}
@@ -75,7 +76,7 @@ public class WeekendConstraints implements ConstraintProvider {
 	// The estimated travel is longer than the expert is willing to go.
 	Constraint tooFar(ConstraintFactory factory) {
 		return factory.forEach(SeatSlot.class)
-			.filter(slot -> slot.travelMinutes() > slot.getExpert().getMaxTravelMinutes())
+			.filter(slot -> SeatRules.tooFar(slot.getExpert(), slot.getVisit()))
 			.penalizeConfigurable()
 			.asConstraint(WeekendWeights.TOO_FAR);
 	}
@@ -83,7 +84,7 @@ public class WeekendConstraints implements ConstraintProvider {
 	// Asking again after a "no" wastes the expert's goodwill and the county's time.
 	Constraint declinedBefore(ConstraintFactory factory) {
 		return factory.forEach(SeatSlot.class)
-			.filter(slot -> slot.getExpert().hasDeclined(slot.getVisit().getRequestId()))
+			.filter(slot -> SeatRules.declinedBefore(slot.getExpert(), slot.getVisit()))
 			.penalizeConfigurable()
 			.asConstraint(WeekendWeights.DECLINED);
 	}
@@ -91,8 +92,7 @@ public class WeekendConstraints implements ConstraintProvider {
 	// The request names the expert or the expert's organisation as conflicted.
 	Constraint conflictOfInterest(ConstraintFactory factory) {
 		return factory.forEach(SeatSlot.class)
-			.filter(slot -> slot.getVisit().getExcludedExpertIds().contains(slot.getExpert().getId())
-					|| slot.getVisit().getExcludedOrganisationIds().contains(slot.getExpert().getOrganisationId()))
+			.filter(slot -> SeatRules.conflicted(slot.getExpert(), slot.getVisit()))
 			.penalizeConfigurable()
 			.asConstraint(WeekendWeights.CONFLICT);
 	}

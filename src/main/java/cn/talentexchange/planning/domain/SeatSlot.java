@@ -74,11 +74,6 @@ public class SeatSlot {
 				&& Visit.overlaps(date, visit.isWholeWeekend(), other.date, other.visit.isWholeWeekend());
 	}
 
-	/** Whether the expert is free on every day the visit takes. */
-	public boolean expertAvailable() {
-		return expert.isFreeFor(visit, date);
-	}
-
 	public int travelMinutes() {
 		return Travel.minutes(expert.getHome(), visit.getSite());
 	}
