@@ -10,5 +10,5 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *        token endpoint and the calendar feeds
  */
 @ConfigurationProperties("talent.rate-limits")
-public record RateLimitSettings(@DefaultValue("300") int writesPerMinute, @DefaultValue("60") int publicPerMinute) {
+public record RateLimitSettings(@DefaultValue("600") int writesPerMinute, @DefaultValue("600") int publicPerMinute) {
 }
