@@ -68,7 +68,7 @@ class WeekendSolving implements RunKind {
 		return locks.renew(runIds, until);
 	}
 
-	static PlanRun.Counts counts(WeekendPlan plan) {
+	private static PlanRun.Counts counts(WeekendPlan plan) {
 		Map<String, Integer> unfilled = new LinkedHashMap<>();
 		Map<String, Integer> filled = new LinkedHashMap<>();
 		for (Priority priority : Priority.values()) {

@@ -1,8 +1,6 @@
 package cn.talentexchange.planning.moves;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 
 import cn.talentexchange.planning.domain.PlannedExpert;
 import cn.talentexchange.planning.domain.SeatSlot;
@@ -17,50 +15,34 @@ import org.optaplanner.core.impl.heuristic.move.AbstractMove;
  */
 public final class SeatChainMove extends AbstractMove<WeekendPlan> {
 
-	private final List<SeatSlot> slots;
-
-	private final List<PlannedExpert> toExperts;
+	private final Staffing staffing;
 
 	public SeatChainMove(List<SeatSlot> slots, List<PlannedExpert> toExperts) {
-		this.slots = slots;
-		this.toExperts = toExperts;
+		this(new Staffing(slots, toExperts));
+	}
+
+	private SeatChainMove(Staffing staffing) {
+		this.staffing = staffing;
 	}
 
 	@Override
 	public boolean isMoveDoable(ScoreDirector<WeekendPlan> scoreDirector) {
-		for (int index = 0; index < slots.size(); index++) {
-			if (slots.get(index).getExpert() != toExperts.get(index)) {
-				return true;
-			}
-		}
-		return false;
+		return staffing.changesAnything();
 	}
 
 	@Override
 	protected SeatChainMove createUndoMove(ScoreDirector<WeekendPlan> scoreDirector) {
-		List<PlannedExpert> fromExperts = new ArrayList<>(slots.size());
-		slots.forEach(slot -> fromExperts.add(slot.getExpert()));
-		return new SeatChainMove(slots, fromExperts);
+		return new SeatChainMove(staffing.current());
 	}
 
 	@Override
 	protected void doMoveOnGenuineVariables(ScoreDirector<WeekendPlan> scoreDirector) {
-		for (int index = 0; index < slots.size(); index++) {
-			SeatSlot slot = slots.get(index);
-			PlannedExpert expert = toExperts.get(index);
-			if (slot.getExpert() != expert) {
-				scoreDirector.beforeVariableChanged(slot, "expert");
-				slot.setExpert(expert);
-				scoreDirector.afterVariableChanged(slot, "expert");
-			}
-		}
+		staffing.apply(scoreDirector);
 	}
 
 	@Override
 	public SeatChainMove rebase(ScoreDirector<WeekendPlan> destination) {
-		List<PlannedExpert> experts = new ArrayList<>(toExperts.size());
-		toExperts.forEach(expert -> experts.add(expert == null ? null : destination.lookUpWorkingObject(expert)));
-		return new SeatChainMove(rebaseList(slots, destination), experts);
+		return new SeatChainMove(staffing.rebase(destination));
 	}
 
 	@Override
@@ -70,17 +52,17 @@ public final class SeatChainMove extends AbstractMove<WeekendPlan> {
 
 	@Override
 	public List<SeatSlot> getPlanningEntities() {
-		return slots;
+		return staffing.slots();
 	}
 
 	@Override
 	public List<PlannedExpert> getPlanningValues() {
-		return toExperts.stream().filter(Objects::nonNull).toList();
+		return staffing.assigned();
 	}
 
 	@Override
 	public String toString() {
-		return slots + " -> " + toExperts;
+		return staffing.toString();
 	}
 
 }

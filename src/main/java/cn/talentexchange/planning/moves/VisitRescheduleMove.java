@@ -24,35 +24,26 @@ public final class VisitRescheduleMove extends AbstractMove<WeekendPlan> {
 
 	private final LocalDate toDate;
 
-	private final List<SeatSlot> slots;
-
-	private final List<PlannedExpert> toExperts;
+	private final Staffing staffing;
 
 	public VisitRescheduleMove(Visit visit, LocalDate toDate, List<SeatSlot> slots, List<PlannedExpert> toExperts) {
+		this(visit, toDate, new Staffing(slots, toExperts));
+	}
+
+	private VisitRescheduleMove(Visit visit, LocalDate toDate, Staffing staffing) {
 		this.visit = visit;
 		this.toDate = toDate;
-		this.slots = slots;
-		this.toExperts = toExperts;
+		this.staffing = staffing;
 	}
 
 	@Override
 	public boolean isMoveDoable(ScoreDirector<WeekendPlan> scoreDirector) {
-		if (!Objects.equals(visit.getDate(), toDate)) {
-			return true;
-		}
-		for (int index = 0; index < slots.size(); index++) {
-			if (slots.get(index).getExpert() != toExperts.get(index)) {
-				return true;
-			}
-		}
-		return false;
+		return !Objects.equals(visit.getDate(), toDate) || staffing.changesAnything();
 	}
 
 	@Override
 	protected VisitRescheduleMove createUndoMove(ScoreDirector<WeekendPlan> scoreDirector) {
-		List<PlannedExpert> fromExperts = new ArrayList<>(slots.size());
-		slots.forEach(slot -> fromExperts.add(slot.getExpert()));
-		return new VisitRescheduleMove(visit, visit.getDate(), slots, fromExperts);
+		return new VisitRescheduleMove(visit, visit.getDate(), staffing.current());
 	}
 
 	@Override
@@ -62,23 +53,12 @@ public final class VisitRescheduleMove extends AbstractMove<WeekendPlan> {
 			visit.setDate(toDate);
 			scoreDirector.afterVariableChanged(visit, "date");
 		}
-		for (int index = 0; index < slots.size(); index++) {
-			SeatSlot slot = slots.get(index);
-			PlannedExpert expert = toExperts.get(index);
-			if (slot.getExpert() != expert) {
-				scoreDirector.beforeVariableChanged(slot, "expert");
-				slot.setExpert(expert);
-				scoreDirector.afterVariableChanged(slot, "expert");
-			}
-		}
+		staffing.apply(scoreDirector);
 	}
 
 	@Override
 	public VisitRescheduleMove rebase(ScoreDirector<WeekendPlan> destination) {
-		List<PlannedExpert> experts = new ArrayList<>(toExperts.size());
-		toExperts.forEach(expert -> experts.add(expert == null ? null : destination.lookUpWorkingObject(expert)));
-		return new VisitRescheduleMove(destination.lookUpWorkingObject(visit), toDate, rebaseList(slots, destination),
-				experts);
+		return new VisitRescheduleMove(destination.lookUpWorkingObject(visit), toDate, staffing.rebase(destination));
 	}
 
 	@Override
@@ -88,23 +68,23 @@ public final class VisitRescheduleMove extends AbstractMove<WeekendPlan> {
 
 	@Override
 	public List<Object> getPlanningEntities() {
-		List<Object> entities = new ArrayList<>(slots.size() + 1);
+		List<Object> entities = new ArrayList<>(staffing.slots().size() + 1);
 		entities.add(visit);
-		entities.addAll(slots);
+		entities.addAll(staffing.slots());
 		return entities;
 	}
 
 	@Override
 	public List<Object> getPlanningValues() {
-		List<Object> values = new ArrayList<>(toExperts.size() + 1);
+		List<Object> values = new ArrayList<>(staffing.experts().size() + 1);
 		values.add(toDate);
-		toExperts.stream().filter(Objects::nonNull).forEach(values::add);
+		values.addAll(staffing.assigned());
 		return values;
 	}
 
 	@Override
 	public String toString() {
-		return visit.getRequestId() + " {" + visit.getDate() + " -> " + toDate + "} " + slots + " -> " + toExperts;
+		return visit.getRequestId() + " {" + visit.getDate() + " -> " + toDate + "} " + staffing;
 	}
 
 }
