@@ -204,10 +204,6 @@ public class Assignments {
 				Assignment.class);
 	}
 
-	/** Every request an expert said no to; the planner never offers those again. */
-	public Flux<Assignment> declines() {
-		return mongo.find(Query.query(Criteria.where("status").is(AssignmentStatus.DECLINED)), Assignment.class);
-	}
 
 	/** The offers and accepted visits an expert holds with a visit between the dates (inclusive). */
 	public Flux<Assignment> holdingOf(String expertId, LocalDate from, LocalDate to) {
@@ -215,8 +211,9 @@ public class Assignments {
 			.and("date").gte(from).lte(to)), Assignment.class);
 	}
 
-	public Flux<Assignment> declinesOf(String requestId) {
-		return mongo.find(Query.query(Criteria.where("status").is(AssignmentStatus.DECLINED).and("requestId").is(requestId)),
+	/** Who said no to these requests; the planner never offers them those again. */
+	public Flux<Assignment> declinesOf(Collection<String> requestIds) {
+		return mongo.find(Query.query(Criteria.where("requestId").in(requestIds).and("status").is(AssignmentStatus.DECLINED)),
 				Assignment.class);
 	}
 

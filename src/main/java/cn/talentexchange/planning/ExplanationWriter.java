@@ -3,8 +3,8 @@ package cn.talentexchange.planning;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -13,22 +13,21 @@ import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
-import cn.talentexchange.assignment.Assignment;
-import cn.talentexchange.assignment.AssignmentStatus;
 import cn.talentexchange.demand.DemandRequest;
 import cn.talentexchange.demand.Seat;
-import cn.talentexchange.demand.VisitDuration;
-import cn.talentexchange.expert.Expert;
-import cn.talentexchange.expert.HeldSkill;
+import cn.talentexchange.planning.domain.PlannedExpert;
+import cn.talentexchange.planning.domain.SeatRules;
 import cn.talentexchange.planning.domain.TrackRecord;
 import cn.talentexchange.planning.domain.Travel;
 import cn.talentexchange.planning.domain.Visit;
+import cn.talentexchange.planning.domain.WeekendPlan;
 import cn.talentexchange.planning.domain.WeekendWeights;
 
 /**
- * Writes a request's explanation from the plan that covered it and the stored facts: for each chosen
- * expert the reasons the plan scored, for each empty seat the funnel from "has the skill" down to
- * "was free", so a county agency can see where the people went.
+ * Writes a request's explanation from the plan that covered it and the request as the planner sees it now: for each
+ * chosen expert the reasons the plan scored, for each empty seat the funnel from "has the skill" down to "was free",
+ * so a county agency can see where the people went. Every step of the funnel asks {@link SeatRules}, as the solver
+ * does.
  *
  * <p>Every seat pays for its expert's track record, so that rule is named only where it decided: the chosen
  * expert's record on this category beats the prior and everyone else who was free to come that day.
@@ -39,17 +38,15 @@ final class ExplanationWriter {
 
 	private final PlanRun plan;
 
-	private final Collection<Expert> experts;
+	private final Visit visit;
 
-	private final Collection<Assignment> assignments;
+	private final Map<String, PlannedExpert> experts;
 
-	private final Set<String> pairedOrganisations;
+	private final Map<String, String> displayNames;
 
 	private final Map<String, String> organisationNames;
 
 	private final Map<String, String> skillNames;
-
-	private final TrackRecords trackRecords;
 
 	private final String categoryName;
 
@@ -57,21 +54,27 @@ final class ExplanationWriter {
 
 	private final LocalDate earliestOfferable;
 
-	/** @param earliestOfferable the first date an offer made now still reaches in time; earlier ones are never planned */
-	ExplanationWriter(DemandRequest request, PlanRun plan, Collection<Expert> experts, Collection<Assignment> assignments,
-			Set<String> pairedOrganisations, Map<String, String> organisationNames, Map<String, String> skillNames,
-			TrackRecords trackRecords, String categoryName, boolean chinese, LocalDate earliestOfferable) {
-		this.earliestOfferable = earliestOfferable;
+	/**
+	 * @param problem the request alone on all its dates, as {@link WeekendProblemLoader#loadAround} builds it
+	 * @param displayNames names of the experts the plan chose
+	 * @param earliestOfferable the first date an offer made now still reaches in time; earlier ones are never planned
+	 */
+	ExplanationWriter(DemandRequest request, PlanRun plan, WeekendPlan problem, Map<String, String> displayNames,
+			Map<String, String> organisationNames, Map<String, String> skillNames, String categoryName, boolean chinese,
+			LocalDate earliestOfferable) {
 		this.request = request;
 		this.plan = plan;
-		this.experts = experts;
-		this.assignments = assignments;
-		this.pairedOrganisations = pairedOrganisations;
+		this.visit = problem.getVisits().stream().filter(candidate -> candidate.getRequestId().equals(request.id()))
+			.findFirst()
+			.orElseThrow(() -> new IllegalArgumentException("the problem does not hold request " + request.id()));
+		this.experts = new LinkedHashMap<>();
+		problem.getExperts().forEach(expert -> experts.put(expert.getId(), expert));
+		this.displayNames = displayNames;
 		this.organisationNames = organisationNames;
 		this.skillNames = skillNames;
-		this.trackRecords = trackRecords;
 		this.categoryName = categoryName;
 		this.chinese = chinese;
+		this.earliestOfferable = earliestOfferable;
 	}
 
 	Explanation write() {
@@ -104,22 +107,22 @@ final class ExplanationWriter {
 
 	private Explanation.ChosenExpert chosen(PlanRun.Proposal proposal, Seat seat, LocalDate date,
 			List<PlanRun.Proposal> mine) {
-		Expert expert = experts.stream().filter(candidate -> candidate.id().equals(proposal.expertId())).findFirst().orElse(null);
+		PlannedExpert expert = experts.get(proposal.expertId());
 		Set<String> scored = new HashSet<>();
 		proposal.scoredBy().forEach(score -> scored.add(score.constraint()));
 		if (expert == null) {
 			return new Explanation.ChosenExpert(proposal.position(), proposal.expertId(), proposal.expertId(), null, 0, 0,
 					List.of());
 		}
-		int level = level(expert, seat.skill());
-		int minutes = Travel.minutes(expert.homeLocation(), request.location().point());
-		String organisation = organisationNames.getOrDefault(expert.organisationId(), expert.organisationId());
+		int level = expert.levelOf(seat.skill());
+		int minutes = Travel.minutes(expert.getHome(), visit.getSite());
+		String organisation = organisationNames.getOrDefault(expert.getOrganisationId(), expert.getOrganisationId());
 		String skill = skillNames.getOrDefault(seat.skill(), seat.skill());
 		List<String> reasons = new ArrayList<>();
 		reasons.add(chinese ? "具备「" + skill + "」" + level + "级能力（要求" + seat.minLevel() + "级以上）"
 				: "holds " + skill + " at level " + level + " (needs " + seat.minLevel() + ")");
 		reasons.add(chinese ? "路程约" + minutes + "分钟" : "about " + minutes + " minutes away");
-		reasons.add(pairedOrganisations.contains(expert.organisationId())
+		reasons.add(visit.getPairedOrganisationIds().contains(expert.getOrganisationId())
 				? (chinese ? "来自本县对口帮扶的" + organisation : "comes from " + organisation + ", paired with this county")
 				: (chinese ? "来自" + organisation + "（对口关系以外，全市人才共享）"
 						: "comes from " + organisation + ", outside the county's pairing (city-wide pool)"));
@@ -135,31 +138,26 @@ final class ExplanationWriter {
 		if (scored.contains(WeekendWeights.TRACK_RECORD) && trackRecordDecided(expert, seat, date, mine)) {
 			reasons.add(trackRecordText(trackRecordOf(expert)));
 		}
-		return new Explanation.ChosenExpert(proposal.position(), expert.id(), expert.displayName(), expert.organisationId(),
-				level, minutes, reasons);
+		return new Explanation.ChosenExpert(proposal.position(), expert.getId(),
+				displayNames.getOrDefault(expert.getId(), expert.getId()), expert.getOrganisationId(), level, minutes, reasons);
 	}
 
 	/** Whether the expert's record beats the prior and every other expert who could have taken the seat that day. */
-	private boolean trackRecordDecided(Expert expert, Seat seat, LocalDate date, List<PlanRun.Proposal> mine) {
+	private boolean trackRecordDecided(PlannedExpert expert, Seat seat, LocalDate date, List<PlanRun.Proposal> mine) {
 		int penalty = trackRecordOf(expert).penalty();
 		if (date == null || penalty >= TrackRecord.NONE.penalty()) {
 			return false;
 		}
-		List<Expert> instead = experts.stream()
-			.filter(other -> !other.id().equals(expert.id()) && couldTake(other, seat, date, mine))
+		List<Predicate<PlannedExpert>> steps = funnel(date, mine);
+		List<PlannedExpert> instead = experts.values().stream()
+			.filter(other -> other != expert && !SeatRules.lacksSkill(other, seat.skill(), seat.minLevel())
+					&& steps.stream().noneMatch(step -> step.test(other)))
 			.toList();
 		return !instead.isEmpty() && instead.stream().allMatch(other -> trackRecordOf(other).penalty() > penalty);
 	}
 
-	/** Whether the expert passes every step of {@link #whyUnfilled}'s funnel for the seat on that day. */
-	private boolean couldTake(Expert expert, Seat seat, LocalDate date, List<PlanRun.Proposal> mine) {
-		return level(expert, seat.skill()) >= seat.minLevel() && !declinedBefore(expert) && !conflicted(expert)
-				&& !tooFar(expert) && freeOn(expert, date) && weekendsUsed(expert, date) < expert.maxWeekendsPerMonth()
-				&& !busyOn(expert, date, mine);
-	}
-
-	private TrackRecord trackRecordOf(Expert expert) {
-		return trackRecords.of(expert.id(), request.category());
+	private TrackRecord trackRecordOf(PlannedExpert expert) {
+		return expert.trackRecordOn(request.category());
 	}
 
 	private String trackRecordText(TrackRecord record) {
@@ -175,18 +173,33 @@ final class ExplanationWriter {
 	}
 
 	private Explanation.UnfilledReason whyUnfilled(Seat seat, LocalDate date, List<PlanRun.Proposal> mine) {
-		List<Expert> qualified = experts.stream().filter(expert -> level(expert, seat.skill()) >= seat.minLevel()).toList();
-		List<Expert> left = new ArrayList<>(qualified);
-		int declined = drop(left, this::declinedBefore);
-		int conflicted = drop(left, this::conflicted);
-		int tooFar = drop(left, this::tooFar);
-		int notAvailable = drop(left, expert -> !freeOn(expert, date));
-		int overCap = date == null ? 0 : drop(left, expert -> weekendsUsed(expert, date) >= expert.maxWeekendsPerMonth());
-		int busy = date == null ? 0 : drop(left, expert -> busyOn(expert, date, mine));
-		Explanation.Counts counts = new Explanation.Counts(qualified.size(), declined, conflicted, tooFar, notAvailable,
-				overCap, busy);
+		List<PlannedExpert> left = new ArrayList<>(experts.values().stream()
+			.filter(expert -> !SeatRules.lacksSkill(expert, seat.skill(), seat.minLevel()))
+			.toList());
+		int qualified = left.size();
+		int[] dropped = funnel(date, mine).stream().mapToInt(step -> drop(left, step)).toArray();
+		Explanation.Counts counts = new Explanation.Counts(qualified, dropped[0], dropped[1], dropped[2], dropped[3],
+				dropped[4], dropped[5]);
 		Explanation.Code code = plan == null ? Explanation.Code.NOT_PLANNED : dominant(counts);
 		return new Explanation.UnfilledReason(code, text(seat, date, counts), counts);
+	}
+
+	/**
+	 * The funnel's steps after skill and level, in the order of {@link Explanation.Counts}: each leaves out whom it
+	 * excludes of those the earlier steps kept. Without a planned date,
+	 * an expert is left out as not available only when no acceptable date is free.
+	 */
+	private List<Predicate<PlannedExpert>> funnel(LocalDate date, List<PlanRun.Proposal> mine) {
+		Predicate<PlannedExpert> notAvailable = date == null
+				? expert -> visit.getAcceptableDates().stream().allMatch(day -> SeatRules.notAvailable(expert, visit, day))
+				: expert -> SeatRules.notOffered(expert, visit, date);
+		Predicate<PlannedExpert> overCap = date == null ? expert -> false
+				: expert -> SeatRules.weekendsOverCap(expert, YearMonth.from(Visit.saturdayOf(date)),
+						saturdaysWith(expert, date)) > 0;
+		Predicate<PlannedExpert> busy = date == null ? expert -> false
+				: expert -> SeatRules.busyElsewhere(expert, visit, date) || busyInPlan(expert, date, mine);
+		return List.of(expert -> SeatRules.declinedBefore(expert, visit), expert -> SeatRules.conflicted(expert, visit),
+				expert -> SeatRules.tooFar(expert, visit), notAvailable, overCap, busy);
 	}
 
 	private static Explanation.Code dominant(Explanation.Counts counts) {
@@ -257,65 +270,31 @@ final class ExplanationWriter {
 				: " The dates " + dates + " are too close to offer; plans consider only the later ones.";
 	}
 
-	private boolean declinedBefore(Expert expert) {
-		return assignments.stream().anyMatch(assignment -> assignment.status() == AssignmentStatus.DECLINED
-				&& assignment.expertId().equals(expert.id()) && assignment.requestId().equals(request.id()));
-	}
-
-	private boolean conflicted(Expert expert) {
-		return request.excludedExpertIds().contains(expert.id())
-				|| request.excludedOrganisationIds().contains(expert.organisationId());
-	}
-
-	private boolean tooFar(Expert expert) {
-		return Travel.minutes(expert.homeLocation(), request.location().point()) > expert.maxTravelMinutes();
-	}
-
-	private boolean freeOn(Expert expert, LocalDate date) {
-		boolean weekend = request.duration() == VisitDuration.WEEKEND;
-		Predicate<LocalDate> free = day -> expert.availability().isAvailableOn(day)
-				&& (!weekend || expert.availability().isAvailableOn(day.plusDays(1)));
-		return date == null ? request.acceptableDates().stream().anyMatch(free) : free.test(date);
-	}
-
-	/** Distinct weekends of that month the expert already gives: this plan's other visits and offers out elsewhere. */
-	private long weekendsUsed(Expert expert, LocalDate date) {
+	/** The Saturdays of that date's month the plan gives the expert elsewhere, and the one of the date itself. */
+	private Set<LocalDate> saturdaysWith(PlannedExpert expert, LocalDate date) {
 		YearMonth month = YearMonth.from(Visit.saturdayOf(date));
 		Set<LocalDate> saturdays = new HashSet<>();
+		saturdays.add(Visit.saturdayOf(date));
 		plan.proposals().stream()
-			.filter(proposal -> expert.id().equals(proposal.expertId()) && !proposal.requestId().equals(request.id())
+			.filter(proposal -> expert.getId().equals(proposal.expertId()) && !proposal.requestId().equals(request.id())
 					&& proposal.date() != null)
 			.map(proposal -> Visit.saturdayOf(LocalDate.parse(proposal.date())))
 			.filter(saturday -> YearMonth.from(saturday).equals(month))
 			.forEach(saturdays::add);
-		assignments.stream()
-			.filter(assignment -> AssignmentStatus.HOLDING.contains(assignment.status()) && assignment.expertId().equals(expert.id())
-					&& !plan.id().equals(assignment.planId()))
-			.map(assignment -> Visit.saturdayOf(assignment.date()))
-			.filter(saturday -> YearMonth.from(saturday).equals(month))
-			.forEach(saturdays::add);
-		return saturdays.size();
+		return saturdays;
 	}
 
-	private boolean busyOn(Expert expert, LocalDate date, List<PlanRun.Proposal> mine) {
-		boolean onThisVisit = mine.stream().anyMatch(proposal -> expert.id().equals(proposal.expertId()));
+	/** Already on this visit, or on another visit of the plan that shares a day. */
+	private boolean busyInPlan(PlannedExpert expert, LocalDate date, List<PlanRun.Proposal> mine) {
+		boolean onThisVisit = mine.stream().anyMatch(proposal -> expert.getId().equals(proposal.expertId()));
 		boolean elsewhere = plan.proposals().stream()
-			.anyMatch(proposal -> expert.id().equals(proposal.expertId()) && !proposal.requestId().equals(request.id())
-					&& proposal.date() != null && overlaps(LocalDate.parse(proposal.date()), proposal.wholeWeekend(), date));
+			.anyMatch(proposal -> expert.getId().equals(proposal.expertId()) && !proposal.requestId().equals(request.id())
+					&& proposal.date() != null
+					&& Visit.overlaps(date, visit.isWholeWeekend(), LocalDate.parse(proposal.date()), proposal.wholeWeekend()));
 		return onThisVisit || elsewhere;
 	}
 
-	private boolean overlaps(LocalDate other, boolean otherWholeWeekend, LocalDate date) {
-		return Visit.overlaps(date, request.duration() == VisitDuration.WEEKEND, other,
-				otherWholeWeekend);
-	}
-
-
-	private static int level(Expert expert, String skill) {
-		return expert.skills().stream().filter(held -> held.skill().equals(skill)).mapToInt(HeldSkill::level).max().orElse(0);
-	}
-
-	private static int drop(List<Expert> left, Predicate<Expert> reason) {
+	private static int drop(List<PlannedExpert> left, Predicate<PlannedExpert> reason) {
 		int before = left.size();
 		left.removeIf(reason);
 		return before - left.size();

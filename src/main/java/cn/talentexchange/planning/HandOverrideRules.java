@@ -62,7 +62,7 @@ class HandOverrideRules implements SeatRuleCheck {
 		LocalDate to = seat.date().plusDays(1).with(TemporalAdjusters.lastDayOfMonth());
 		return Mono.zip(requests.findById(seat.requestId()), experts.findAllById(List.of(expertId)).next(),
 				references.pairings().collectList(), assignments.holdingOf(expertId, from, to).collectList(),
-				assignments.declinesOf(seat.requestId()).filter(decline -> decline.expertId().equals(expertId)).collectList())
+				assignments.declinesOf(List.of(seat.requestId())).filter(decline -> decline.expertId().equals(expertId)).collectList())
 			.publishOn(Schedulers.boundedElastic())
 			.map(found -> {
 				List<Assignment> elsewhere = found.getT4().stream().filter(held -> !held.id().equals(seat.id())).toList();

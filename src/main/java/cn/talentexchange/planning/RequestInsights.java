@@ -1,26 +1,17 @@
 package cn.talentexchange.planning;
 
 import java.time.LocalDate;
-import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
-import cn.talentexchange.assignment.Assignment;
-import cn.talentexchange.assignment.AssignmentStatus;
-import cn.talentexchange.assignment.Assignments;
-import cn.talentexchange.assignment.VisitFacts;
-import cn.talentexchange.database.TunedWeights;
 import cn.talentexchange.demand.DemandRequest;
 import cn.talentexchange.demand.Requests;
 import cn.talentexchange.expert.Expert;
 import cn.talentexchange.expert.Experts;
-import cn.talentexchange.pairing.Pairing;
 import cn.talentexchange.pairing.ReferenceData;
 import cn.talentexchange.pairing.Skill;
 import cn.talentexchange.planning.domain.PlannedExpert;
@@ -29,7 +20,6 @@ import cn.talentexchange.planning.domain.SeatSlot;
 import cn.talentexchange.planning.domain.Travel;
 import cn.talentexchange.planning.domain.Visit;
 import cn.talentexchange.planning.domain.WeekendPlan;
-import cn.talentexchange.planning.domain.WeekendWeights;
 import cn.talentexchange.security.Caller;
 import cn.talentexchange.solving.RunStatus;
 import cn.talentexchange.web.ApiProblem;
@@ -59,56 +49,43 @@ class RequestInsights {
 
 	private final ReferenceData references;
 
-	private final Assignments assignments;
-
-	private final VisitFacts visitFacts;
-
-	private final TunedWeights tuned;
+	private final WeekendProblemLoader loader;
 
 	private final WeekendSolving solving;
 
 	private final OfferTiming timing;
 
 	RequestInsights(ReactiveMongoTemplate mongo, Requests requests, Experts experts, ReferenceData references,
-			Assignments assignments, VisitFacts visitFacts, TunedWeights tuned, WeekendSolving solving,
-			OfferTiming timing) {
-		this.timing = timing;
-		this.visitFacts = visitFacts;
+			WeekendProblemLoader loader, WeekendSolving solving, OfferTiming timing) {
 		this.mongo = mongo;
 		this.requests = requests;
 		this.experts = experts;
 		this.references = references;
-		this.assignments = assignments;
-		this.tuned = tuned;
+		this.loader = loader;
 		this.solving = solving;
+		this.timing = timing;
 	}
 
 	Mono<Explanation> explain(String requestId, Caller caller, boolean chinese) {
 		return requests.find(requestId, caller).flatMap(request -> latestPlan(requestId)
 			.map(Optional::of)
 			.defaultIfEmpty(Optional.empty())
-			.flatMap(plan -> {
-				LocalDate from = request.acceptableDates().get(0).minusDays(1).with(TemporalAdjusters.firstDayOfMonth());
-				LocalDate to = request.acceptableDates().get(request.acceptableDates().size() - 1).plusDays(1)
-					.with(TemporalAdjusters.lastDayOfMonth());
-				Mono<List<Assignment>> binding = Flux.concat(assignments.between(from, to, AssignmentStatus.HOLDING),
-						assignments.declinesOf(requestId)).collectList();
+			.flatMap(found -> {
+				PlanRun plan = found.orElse(null);
+				List<String> chosen = plan == null ? List.of() : plan.proposals().stream()
+					.filter(proposal -> proposal.requestId().equals(requestId) && proposal.expertId() != null)
+					.map(PlanRun.Proposal::expertId)
+					.toList();
+				Mono<Map<String, String>> displayNames = chosen.isEmpty() ? Mono.just(Map.of())
+						: experts.findAllById(chosen).collectMap(Expert::id, Expert::displayName);
 				Mono<Map<String, String>> skillNames = Flux.fromIterable(request.seats())
 					.concatMap(seat -> references.skill(seat.skill()))
 					.collectMap(Skill::id, skill -> chinese ? skill.nameZh() : skill.nameEn());
-				Mono<Set<String>> paired = references.pairings()
-					.filter(pairing -> pairing.countyId().equals(request.countyId()))
-					.next()
-					.map(pairing -> Set.of(pairing.districtId(), pairing.parkId()))
-					.defaultIfEmpty(Set.of());
-				return Mono.zip(experts.plannable().collectList(), binding, paired, references.organisationNames(chinese),
-						skillNames, TrackRecords.load(visitFacts, requests),
-						references.categoryName(request.category(), chinese))
-					.flatMap(facts -> withProposedExperts(facts.getT1(), plan.orElse(null))
-						.publishOn(Schedulers.boundedElastic())
-						.map(all -> new ExplanationWriter(request, plan.orElse(null), all, facts.getT2(), facts.getT3(),
-								facts.getT4(), facts.getT5(), facts.getT6(), facts.getT7(), chinese,
-								timing.earliestOfferableDate()).write()));
+				return Mono.zip(loader.loadAround(request, plan), displayNames, references.organisationNames(chinese),
+						skillNames, references.categoryName(request.category(), chinese))
+					.publishOn(Schedulers.boundedElastic())
+					.map(facts -> new ExplanationWriter(request, plan, facts.getT1(), facts.getT2(), facts.getT3(),
+							facts.getT4(), facts.getT5(), chinese, timing.earliestOfferableDate()).write());
 			}));
 	}
 
@@ -122,31 +99,23 @@ class RequestInsights {
 			.switchIfEmpty(Mono.error(() -> ApiProblem.notFound("seat of request", requestId + "#" + seat)));
 		return request.then(latestPlan(requestId))
 			.switchIfEmpty(Mono.error(() -> ApiProblem.notFound("finished plan covering request", requestId)))
-			.flatMap(plan -> {
-				List<String> requestIds = plan.proposals().stream().map(PlanRun.Proposal::requestId).distinct().toList();
-				LocalDate from = plan.window().from().minusDays(1).with(TemporalAdjusters.firstDayOfMonth());
-				LocalDate to = plan.window().to().plusDays(1).with(TemporalAdjusters.lastDayOfMonth());
-				return Mono.zip(requests.findAllById(requestIds).collectList(),
-						experts.plannable().collectList().flatMap(found -> withProposedExperts(found, plan)),
-						references.pairings().collectList(),
-						Flux.concat(assignments.between(from, to, AssignmentStatus.HOLDING), assignments.declines())
-							.collectMap(Assignment::id).map(map -> List.copyOf(map.values())),
-						TrackRecords.load(visitFacts, requests), tuned.current(ConstraintWeightsController.WEIGHTS))
-					.publishOn(Schedulers.boundedElastic())
-					.map(facts -> rank(plan, requestId, seat, facts.getT1(), facts.getT2(), facts.getT3(), facts.getT4(),
-							facts.getT5(), new WeekendWeights(facts.getT6().weights())));
-			})
-			.map(ranked -> {
+			.flatMap(plan -> loader.loadAsPlanned(plan)
+				.publishOn(Schedulers.boundedElastic())
+				.map(problem -> rank(plan, requestId, seat, problem)))
+			.flatMap(ranked -> {
 				int from = (int) Math.min(paging.offset(), ranked.size());
 				int to = Math.min(from + paging.size(), ranked.size());
-				return PagedList.of(ranked.subList(from, to), paging, ranked.size());
+				List<Candidate> page = ranked.subList(from, to);
+				return experts.findAllById(page.stream().map(Candidate::expertId).toList())
+					.collectMap(Expert::id, Expert::displayName)
+					.map(names -> PagedList.of(page.stream()
+						.map(candidate -> candidate.named(names.getOrDefault(candidate.expertId(), candidate.expertId())))
+						.toList(), paging, ranked.size()));
 			});
 	}
 
-	private List<Candidate> rank(PlanRun run, String requestId, int seat, List<DemandRequest> planned, List<Expert> pool,
-			List<Pairing> pairings, List<Assignment> binding, TrackRecords trackRecords, WeekendWeights weekendWeights) {
-		WeekendPlan plan = WeekendProblemBuilder.build(run.window(), planned, pool, pairings, binding, trackRecords,
-				weekendWeights);
+	/** The seat's candidates, best first, each still without a display name. */
+	private List<Candidate> rank(PlanRun run, String requestId, int seat, WeekendPlan plan) {
 		Map<String, PlannedExpert> byId = new HashMap<>();
 		plan.getExperts().forEach(expert -> byId.put(expert.getId(), expert));
 		Map<String, PlanRun.Proposal> proposals = new HashMap<>();
@@ -171,8 +140,6 @@ class RequestInsights {
 		}
 		SeatSlot target = positions.stream().filter(slot -> slot.getExpert() == null).findFirst().orElse(positions.get(0));
 		PlannedExpert holder = target.getExpert();
-		Map<String, Expert> experts = new HashMap<>();
-		pool.forEach(expert -> experts.put(expert.id(), expert));
 		List<Ranked> ranked = new ArrayList<>();
 		for (PlannedExpert candidate : target.getCandidates()) {
 			boolean assignedHere = positions.stream().anyMatch(slot -> slot != target && slot.getExpert() == candidate)
@@ -184,9 +151,8 @@ class RequestInsights {
 				target.setExpert(candidate);
 				delta = scorer.update(plan).subtract(base);
 			}
-			Expert expert = experts.get(candidate.getId());
 			boolean available = target.getDate() != null && !SeatRules.notAvailable(candidate, target.getVisit(), target.getDate());
-			ranked.add(new Ranked(new Candidate(candidate.getId(), expert.displayName(), expert.organisationId(),
+			ranked.add(new Ranked(new Candidate(candidate.getId(), null, candidate.getOrganisationId(),
 					candidate.levelOf(target.getSkill()), Travel.minutes(candidate.getHome(), target.getVisit().getSite()),
 					available, assignedHere,
 					new Candidate.ScoreDelta(delta.toString(), delta.hardScore(), delta.mediumScore(), delta.softScore())),
@@ -214,25 +180,14 @@ class RequestInsights {
 		return mongo.find(query, PlanRun.class).next();
 	}
 
-	/** Experts the plan chose may since have paused; they still belong in its explanation. */
-	private Mono<List<Expert>> withProposedExperts(List<Expert> plannable, PlanRun plan) {
-		if (plan == null) {
-			return Mono.just(plannable);
-		}
-		Set<String> known = new HashSet<>();
-		plannable.forEach(expert -> known.add(expert.id()));
-		List<String> missing = plan.proposals().stream().map(PlanRun.Proposal::expertId)
-			.filter(id -> id != null && !known.contains(id)).distinct().toList();
-		return missing.isEmpty() ? Mono.just(plannable) : experts.findAllById(missing).collectList().map(found -> {
-			List<Expert> all = new ArrayList<>(plannable);
-			all.addAll(found);
-			return all;
-		});
-	}
-
 	/** One person who could take the seat and what that would do to the plan's score. */
 	record Candidate(String expertId, String displayName, String organisationId, int level, int travelMinutes,
 			boolean availableOnPlanDate, boolean assignedHere, ScoreDelta scoreDelta) {
+
+		Candidate named(String name) {
+			return new Candidate(expertId, name, organisationId, level, travelMinutes, availableOnPlanDate, assignedHere,
+					scoreDelta);
+		}
 
 		record ScoreDelta(String text, long hard, long medium, long soft) {
 		}

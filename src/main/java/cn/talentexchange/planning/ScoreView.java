@@ -3,8 +3,8 @@ package cn.talentexchange.planning;
 import org.optaplanner.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
 
 /**
- * A score as OptaPlanner prints it ({@code 0hard/-40medium/-1234soft}) and by level. Feasible means no
- * hard rule is broken and every seat position was considered.
+ * A score as OptaPlanner prints it ({@code 0hard/-40medium/-1234soft}) and by level, for weekend plans and
+ * secondment runs alike. Feasible means no hard rule is broken and every position was considered.
  */
 public record ScoreView(String text, long hard, long medium, long soft, boolean feasible) {
 
@@ -16,7 +16,7 @@ public record ScoreView(String text, long hard, long medium, long soft, boolean 
 				score.isFeasible());
 	}
 
-	static ScoreView parse(String text) {
+	public static ScoreView parse(String text) {
 		return text == null ? null : of(HardMediumSoftLongScore.parseScore(text));
 	}
 

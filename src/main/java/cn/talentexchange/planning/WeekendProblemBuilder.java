@@ -80,12 +80,11 @@ public final class WeekendProblemBuilder {
 		Map<String, PlannedExpert> plannedExperts = new HashMap<>();
 		Map<String, List<PlannedExpert>> bySkill = new HashMap<>();
 		for (Expert expert : experts) {
-			Set<LocalDate> free = new HashSet<>(expert.availability().dates());
-			free.removeAll(expert.availability().blackoutDates());
-			free.removeAll(busy.getOrDefault(expert.id(), Set.of()));
+			Set<LocalDate> offered = new HashSet<>(expert.availability().dates());
+			offered.removeAll(expert.availability().blackoutDates());
 			PlannedExpert planned = new PlannedExpert(expert.id(), expert.organisationId(), expert.homeLocation(),
 					expert.skills().stream().collect(Collectors.toMap(HeldSkill::skill, HeldSkill::level, Math::max)),
-					free, expert.maxWeekendsPerMonth(), expert.maxTravelMinutes(), Set.copyOf(expert.preferredCountyIds()),
+					offered, busy.getOrDefault(expert.id(), Set.of()), expert.maxWeekendsPerMonth(), expert.maxTravelMinutes(), Set.copyOf(expert.preferredCountyIds()),
 					Set.copyOf(expert.preferredCategories()), declined.getOrDefault(expert.id(), Set.of()),
 					weekendsElsewhere.getOrDefault(expert.id(), Set.of()), trackRecords.ofExpert(expert.id()));
 			plannedExperts.put(expert.id(), planned);

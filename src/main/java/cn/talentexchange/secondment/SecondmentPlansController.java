@@ -31,28 +31,28 @@ class SecondmentPlansController {
 	}
 
 	@PostMapping
-	Mono<ResponseEntity<SecondmentPlanRun>> start(Caller caller) {
+	Mono<ResponseEntity<SecondmentPlanView>> start(Caller caller) {
 		return planning.start(caller).map(run -> ResponseEntity.accepted()
 			.location(URI.create("/api/v1/secondments/plans/" + run.id()))
-			.body(run));
+			.body(SecondmentPlanView.of(run)));
 	}
 
 	/** Newest first; each run as the caller may see it. */
 	@GetMapping
-	Mono<PagedList<SecondmentPlanRun>> list(Caller caller, @RequestParam(defaultValue = "0") int page,
+	Mono<PagedList<SecondmentPlanView>> list(Caller caller, @RequestParam(defaultValue = "0") int page,
 			@RequestParam(defaultValue = "20") int size) {
-		return planning.list(caller, Paging.of(page, size));
+		return planning.list(caller, Paging.of(page, size)).map(runs -> runs.map(SecondmentPlanView::of));
 	}
 
 	@GetMapping("/{id}")
-	Mono<SecondmentPlanRun> get(Caller caller, @PathVariable String id) {
-		return planning.find(id, caller);
+	Mono<SecondmentPlanView> get(Caller caller, @PathVariable String id) {
+		return planning.find(id, caller).map(SecondmentPlanView::of);
 	}
 
 	/** The run every half second while it solves; the last event is named "end". */
 	@GetMapping(path = "/{id}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-	Flux<ServerSentEvent<SecondmentPlanRun>> events(Caller caller, @PathVariable String id) {
-		return planning.progress(id, caller).map(run -> ServerSentEvent.builder(run)
+	Flux<ServerSentEvent<SecondmentPlanView>> events(Caller caller, @PathVariable String id) {
+		return planning.progress(id, caller).map(run -> ServerSentEvent.builder(SecondmentPlanView.of(run))
 			.event(RunStatus.RUNNING.contains(run.status()) ? "progress" : "end")
 			.build());
 	}

@@ -30,8 +30,10 @@ class SecurityConfiguration {
 	@Bean
 	SecurityWebFilterChain apiSecurity(ServerHttpSecurity http, ProblemDocumentHandler problems, TokenAccounts accounts,
 			RateLimits rateLimits) {
-		ServerAuthenticationEntryPoint unauthenticated = (exchange, failure) -> problems.write(exchange,
-				new ApiProblem(ProblemType.UNAUTHENTICATED, "Send a valid bearer token"));
+		ServerAuthenticationEntryPoint unauthenticated = (exchange, failure) -> {
+			rateLimits.countRefusal(exchange);
+			return problems.write(exchange, new ApiProblem(ProblemType.UNAUTHENTICATED, "Send a valid bearer token"));
+		};
 		ServerAccessDeniedHandler forbidden = (exchange, denied) -> problems.write(exchange,
 				new ApiProblem(ProblemType.FORBIDDEN, "Your role does not allow this operation"));
 		return http.csrf(ServerHttpSecurity.CsrfSpec::disable)
@@ -39,6 +41,7 @@ class SecurityConfiguration {
 			.formLogin(ServerHttpSecurity.FormLoginSpec::disable)
 			.logout(ServerHttpSecurity.LogoutSpec::disable)
 			.requestCache(ServerHttpSecurity.RequestCacheSpec::disable)
+			.addFilterBefore(rateLimits::turnAwayRepeatedRefusals, SecurityWebFiltersOrder.AUTHENTICATION)
 			// Once the caller is known (authenticated, and in the exchange), so that writes are counted per caller.
 			.addFilterBefore(rateLimits::filter, SecurityWebFiltersOrder.AUTHORIZATION)
 			.authorizeExchange(exchanges -> exchanges

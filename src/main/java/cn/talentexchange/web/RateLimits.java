@@ -19,8 +19,9 @@ import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
 
 /**
- * Token buckets: per signed-in caller on writes, per client address on the endpoints that take no token. Over the
- * limit is a {@code 429 too-many-requests} with {@code Retry-After}. Reads are not limited: phones poll them.
+ * Token buckets: per signed-in caller on writes, per client address on the endpoints that take no token and on
+ * refused credentials. Over the limit is a {@code 429 too-many-requests} with {@code Retry-After}. Reads with a
+ * valid token are not limited: phones poll them.
  */
 @Component
 public class RateLimits {
@@ -55,20 +56,52 @@ public class RateLimits {
 			.then();
 	}
 
+	/**
+	 * Before authentication: an address whose credentials were refused too often in the last minute is turned away
+	 * unheard, so that guessing tokens costs the guesser time and the service no signature checks.
+	 */
+	public Mono<Void> turnAwayRepeatedRefusals(ServerWebExchange exchange, WebFilterChain chain) {
+		ServerHttpRequest request = exchange.getRequest();
+		String path = request.getPath().pathWithinApplication().value();
+		Tracked refusals = buckets.get(refusalKey(request));
+		// The token-less endpoints have their own limit, and health probes must get through.
+		if (refusals == null || !path.startsWith("/api/") || isPublic(request.getMethod(), path)) {
+			return chain.filter(exchange);
+		}
+		long waitNanos = refusals.bucket.estimateAbilityToConsume(1).getNanosToWaitForRefill();
+		return waitNanos == 0 ? chain.filter(exchange)
+				: Mono.error(tooMany(settings.refusalsPerMinute(), "refused credentials", waitNanos));
+	}
+
+	/** Counts one refused authentication (no token, or a bad one) against the client's address. */
+	public void countRefusal(ServerWebExchange exchange) {
+		tracked(refusalKey(exchange.getRequest()), settings.refusalsPerMinute()).bucket.tryConsume(1);
+	}
+
 	private Mono<Void> limit(String key, int perMinute, WebFilterChain chain, ServerWebExchange exchange) {
+		ConsumptionProbe probe = tracked(key, perMinute).bucket.tryConsumeAndReturnRemaining(1);
+		return probe.isConsumed() ? chain.filter(exchange)
+				: Mono.error(tooMany(perMinute, "these", probe.getNanosToWaitForRefill()));
+	}
+
+	private Tracked tracked(String key, int perMinute) {
 		long now = System.nanoTime();
 		forgetIdle(now);
 		Tracked tracked = buckets.computeIfAbsent(key, unused -> new Tracked(Bucket.builder()
 			.addLimit(Bandwidth.builder().capacity(perMinute).refillGreedy(perMinute, Duration.ofMinutes(1)).build())
 			.build()));
 		tracked.lastUsed = now;
-		ConsumptionProbe probe = tracked.bucket.tryConsumeAndReturnRemaining(1);
-		if (probe.isConsumed()) {
-			return chain.filter(exchange);
-		}
-		long seconds = Math.max(1, Duration.ofNanos(probe.getNanosToWaitForRefill()).toSeconds() + 1);
-		return Mono.error(new ApiProblem(ProblemType.TOO_MANY_REQUESTS, "More than " + perMinute
-				+ " of these a minute; try again in " + seconds + " s", Map.of(ApiProblem.RETRY_AFTER, seconds)));
+		return tracked;
+	}
+
+	private static ApiProblem tooMany(int perMinute, String what, long waitNanos) {
+		long seconds = Math.max(1, Duration.ofNanos(waitNanos).toSeconds() + 1);
+		return new ApiProblem(ProblemType.TOO_MANY_REQUESTS, "More than " + perMinute + " of " + what
+				+ " a minute; try again in " + seconds + " s", Map.of(ApiProblem.RETRY_AFTER, seconds));
+	}
+
+	private static String refusalKey(ServerHttpRequest request) {
+		return "refused:" + address(request);
 	}
 
 	private void forgetIdle(long now) {

@@ -4,9 +4,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.stream.Collectors;
 
 import cn.talentexchange.assignment.Assignment;
+import cn.talentexchange.assignment.AssignmentStatus;
 import cn.talentexchange.demand.DemandRequest;
 import cn.talentexchange.demand.Priority;
 import cn.talentexchange.demand.RequestStatus;
@@ -19,7 +20,10 @@ import cn.talentexchange.expert.ExpertStatus;
 import cn.talentexchange.expert.HeldSkill;
 import cn.talentexchange.pairing.ActionCategory;
 import cn.talentexchange.pairing.GeoPoint;
+import cn.talentexchange.pairing.Pairing;
+import cn.talentexchange.planning.domain.SoftWeights;
 import cn.talentexchange.planning.domain.TrackRecord;
+import cn.talentexchange.planning.domain.WeekendPlan;
 import cn.talentexchange.planning.domain.WeekendWeights;
 import cn.talentexchange.solving.RunStatus;
 import org.junit.jupiter.api.Test;
@@ -97,12 +101,9 @@ class ExplanationWriterTest {
 	@Test
 	void anUnplannedRequestWhoseDatesAreTooCloseSaysSoInBothLanguages() {
 		LocalDate nextDay = SATURDAY.plusDays(1);
-		Explanation english = new ExplanationWriter(REQUEST, null, List.of(), List.of(), Set.of(), Map.of(), Map.of(),
-				TrackRecords.NONE, "Industry alignment", false, nextDay).write();
-		Explanation chinese = new ExplanationWriter(REQUEST, null, List.of(), List.of(), Set.of(), Map.of(), Map.of(),
-				TrackRecords.NONE, "产业对接", true, nextDay).write();
-		Explanation inTime = new ExplanationWriter(REQUEST, null, List.of(), List.of(), Set.of(), Map.of(), Map.of(),
-				TrackRecords.NONE, "Industry alignment", false, SATURDAY).write();
+		Explanation english = write(null, List.of(), List.of(), TrackRecords.NONE, false, nextDay);
+		Explanation chinese = write(null, List.of(), List.of(), TrackRecords.NONE, true, nextDay);
+		Explanation inTime = write(null, List.of(), List.of(), TrackRecords.NONE, false, SATURDAY);
 
 		assertThat(english.summary()).contains("The dates " + SATURDAY + " are too close to offer")
 			.contains("the earliest date that can still be planned is " + nextDay);
@@ -110,12 +111,45 @@ class ExplanationWriterTest {
 		assertThat(inTime.summary()).doesNotContain("too close");
 	}
 
+	@Test
+	void theFunnelTellsNotOfferedFromBusyElsewhereAndOverTheCap() {
+		PlanRun unfilled = new PlanRun("plan-1", PLAN.window(), "weekend-interactive", RunStatus.SOLVED, "coordinator",
+				null, false, null, null, null, null, null, null,
+				List.of(new PlanRun.Proposal("r1#0.0", "r1", "faku", 0, 0, "soil-testing", "NORMAL", SATURDAY.toString(),
+						false, null, List.of())),
+				List.of(), null, null, 0, null, null);
+		Expert away = expert("away", SATURDAY.plusDays(1));
+		Expert booked = expert("booked", SATURDAY);
+		Expert capped = withCap(expert("capped", SATURDAY), 1);
+		Expert free = expert("free", SATURDAY);
+		// Another plan already holds "booked" on the day, and "capped" on another weekend of May.
+		List<Assignment> elsewhere = List.of(held("other-1", "booked", SATURDAY),
+				held("other-2", "capped", SATURDAY.plusDays(7)));
+
+		Explanation explanation = write(unfilled, List.of(away, booked, capped, free), elsewhere, TrackRecords.NONE, false,
+				SATURDAY);
+
+		Explanation.UnfilledReason why = explanation.seats().get(0).whyUnfilled();
+		assertThat(why.counts()).isEqualTo(new Explanation.Counts(4, 0, 0, 0, 1, 1, 1));
+		assertThat(why.text()).contains("1 are not free on " + SATURDAY)
+			.contains("1 have used their weekends for that month")
+			.contains("1 are already on another visit that day");
+	}
+
 	private static List<String> reasons(List<Expert> experts, TrackRecords records, boolean chinese) {
-		Explanation explanation = new ExplanationWriter(REQUEST, PLAN, experts, List.of(), Set.of("huanggu"),
-				Map.of("huanggu", chinese ? "皇姑区" : "Huanggu"), Map.of("soil-testing", "Soil testing"), records,
-				chinese ? "产业对接" : "Industry alignment", chinese, SATURDAY)
+		return write(PLAN, experts, List.of(), records, chinese, SATURDAY).seats().get(0).chosen().get(0).reasons();
+	}
+
+	private static Explanation write(PlanRun plan, List<Expert> experts, List<Assignment> assignments,
+			TrackRecords records, boolean chinese, LocalDate earliestOfferable) {
+		WeekendPlan problem = WeekendProblemBuilder.build(new PlanWindow(SATURDAY, SATURDAY, List.of(), null),
+				List.of(REQUEST), experts, List.of(new Pairing("p1", "faku", "park", "huanggu")), assignments, records,
+				new WeekendWeights(SoftWeights.DEFAULTS));
+		return new ExplanationWriter(REQUEST, plan, problem,
+				experts.stream().collect(Collectors.toMap(Expert::id, Expert::displayName)),
+				Map.of("huanggu", chinese ? "皇姑区" : "Huanggu"), Map.of("soil-testing", "Soil testing"),
+				chinese ? "产业对接" : "Industry alignment", chinese, earliestOfferable)
 			.write();
-		return explanation.seats().get(0).chosen().get(0).reasons();
 	}
 
 	/** From Huanggu, soil testing at level 3, free on the one given day. */
@@ -123,6 +157,20 @@ class ExplanationWriterTest {
 		return new Expert(id, id, id, null, null, "employer", "huanggu", new GeoPoint(41.80, 123.42),
 				List.of(new HeldSkill("soil-testing", 3)), new Availability(List.of(free), List.of()), 2, 240, List.of(),
 				List.of(), List.of(), "zh-CN", true, ExpertStatus.ACTIVE, 0, Instant.EPOCH, Instant.EPOCH);
+	}
+
+	/** An accepted visit of another plan, on another request. */
+	private static Assignment held(String id, String expertId, LocalDate date) {
+		return new Assignment(id, "plan-0", "elsewhere", "xinmin", 0, 0, "soil-testing", date, false, expertId,
+				AssignmentStatus.ACCEPTED, null, null, List.of(), null, 0, Instant.EPOCH, Instant.EPOCH, List.of(), List.of());
+	}
+
+	private static Expert withCap(Expert expert, int weekendsPerMonth) {
+		return new Expert(expert.id(), expert.username(), expert.displayName(), expert.phone(), expert.email(),
+				expert.employer(), expert.organisationId(), expert.homeLocation(), expert.skills(), expert.availability(),
+				weekendsPerMonth, expert.maxTravelMinutes(), expert.preferredCountyIds(), expert.preferredCategories(),
+				expert.devices(), expert.locale(), expert.contactConsent(), expert.status(), expert.version(),
+				expert.createdAt(), expert.updatedAt());
 	}
 
 }

@@ -33,11 +33,11 @@ public final class ScarceExpertScenario {
 	private static final GeoPoint FAKU = new GeoPoint(42.50, 123.41);
 
 	public final PlannedExpert specialist = new PlannedExpert("specialist", "huanggu", new GeoPoint(41.85, 123.42),
-			Map.of("general-aviation", 4, "spatial-planning", 3), Set.of(FIRST_SATURDAY, NEXT_SATURDAY), 1, 180, Set.of(),
+			Map.of("general-aviation", 4, "spatial-planning", 3), Set.of(FIRST_SATURDAY, NEXT_SATURDAY), Set.of(), 1, 180, Set.of(),
 			Set.of(), Set.of(), Set.of(), Map.of());
 
 	public final PlannedExpert generalist = new PlannedExpert("generalist", "huanggu", new GeoPoint(41.80, 123.42),
-			Map.of("spatial-planning", 3), Set.of(FIRST_SATURDAY, NEXT_SATURDAY), 2, 180, Set.of(), Set.of(), Set.of(),
+			Map.of("spatial-planning", 3), Set.of(FIRST_SATURDAY, NEXT_SATURDAY), Set.of(), 2, 180, Set.of(), Set.of(), Set.of(),
 			Set.of(), Map.of());
 
 	public final Visit urgent;

@@ -150,7 +150,7 @@ class WeekendSolverTest {
 	private static WeekendPlan generate(Random random) {
 		List<PlannedExpert> experts = new ArrayList<>();
 		experts.add(new PlannedExpert("e00", "huanggu", new GeoPoint(41.80, 123.42), Map.of("soil-testing", 4),
-				Set.of(PINNED_DATE, PINNED_DATE.plusDays(1)), 2, 240, Set.of(), Set.of(), Set.of(), Set.of(), Map.of()));
+				Set.of(PINNED_DATE, PINNED_DATE.plusDays(1)), Set.of(), 2, 240, Set.of(), Set.of(), Set.of(), Set.of(), Map.of()));
 		for (int i = 1; i <= 12; i++) {
 			experts.add(randomExpert(random, "e%02d".formatted(i)));
 		}
@@ -196,7 +196,7 @@ class WeekendSolverTest {
 	/** Same organisation, home, skill and days as any other made here; only the track record differs. */
 	private static PlannedExpert equalExpert(String id, Map<ActionCategory, TrackRecord> trackRecords) {
 		return new PlannedExpert(id, "huanggu", new GeoPoint(41.80, 123.42), Map.of("soil-testing", 3),
-				Set.of(PINNED_DATE), 2, 240, Set.of(), Set.of(), Set.of(), Set.of(), trackRecords);
+				Set.of(PINNED_DATE), Set.of(), 2, 240, Set.of(), Set.of(), Set.of(), Set.of(), trackRecords);
 	}
 
 	private static PlannedExpert randomExpert(Random random, String id) {
@@ -222,7 +222,7 @@ class WeekendSolverTest {
 		Set<String> declined = random.nextInt(4) == 0 ? Set.of("r" + (1 + random.nextInt(6))) : Set.of();
 		Set<LocalDate> committed = random.nextInt(4) == 0 ? Set.of(LocalDate.of(2026, 5, 30)) : Set.of();
 		return new PlannedExpert(id, ORGANISATIONS.get(random.nextInt(ORGANISATIONS.size())), home, levels,
-				available, 2, 150 + random.nextInt(90), preferredCounties, Set.of(), declined, committed, Map.of());
+				available, Set.of(), 2, 150 + random.nextInt(90), preferredCounties, Set.of(), declined, committed, Map.of());
 	}
 
 	private static List<LocalDate> acceptableDates(Random random, boolean wholeWeekend) {

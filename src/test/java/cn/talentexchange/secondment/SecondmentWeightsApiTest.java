@@ -76,7 +76,7 @@ class SecondmentWeightsApiTest extends ApiTest {
 				.expectBody(Map.class).returnResult().getResponseBody();
 		}
 		assertThat(run.get("status")).isEqualTo("SOLVED");
-		return (String) run.get("score");
+		return (String) ((Map<?, ?>) run.get("score")).get("text");
 	}
 
 }

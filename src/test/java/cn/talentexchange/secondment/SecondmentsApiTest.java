@@ -162,7 +162,7 @@ class SecondmentsApiTest extends ApiTest {
 				.expectBody(Map.class).returnResult().getResponseBody();
 		}
 		assertThat(run.get("status")).isEqualTo("SOLVED");
-		assertThat((String) run.get("score")).startsWith("0hard");
+		assertThat(((Map<?, ?>) run.get("score")).get("hard")).isEqualTo(0);
 		List<Map<String, Object>> proposals = (List<Map<String, Object>>) run.get("proposals");
 		List<Map<String, Object>> filled = proposals.stream().filter(proposal -> proposal.get("candidateId") != null).toList();
 		assertThat(filled).as("the seeds' open posts find candidates").isNotEmpty();

@@ -4,7 +4,10 @@ import java.time.Duration;
 import java.util.Map;
 
 import cn.talentexchange.support.ApiContract;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -15,17 +18,22 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Writes are limited per caller, the token-less endpoints per address; over the limit is a 429 that says when to return. */
+/**
+ * Writes are limited per caller, the token-less endpoints and refused credentials per address; over the limit is a
+ * 429 that says when to return.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 @TestPropertySource(properties = { "talent.embedded-mongo.database=rate-limits", "talent.rate-limits.writes-per-minute=5",
-		"talent.rate-limits.public-per-minute=3" })
+		"talent.rate-limits.public-per-minute=3", "talent.rate-limits.refusals-per-minute=4" })
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RateLimitsApiTest {
 
 	@LocalServerPort
 	int port;
 
 	@Test
+	@Order(1)
 	void aCallerOverTheirWritesAndAnAddressOverThePublicCallsAreToldToWait() {
 		String coordinator = token("coordinator");
 		String agency = token("agency-faku");
@@ -43,6 +51,18 @@ class RateLimitsApiTest {
 			.bodyValue(backwards).exchange());
 		client(coordinator).get().uri("/api/v1/plans").exchange().expectStatus().isOk().expectBody();
 		client(agency).post().uri("/api/v1/requests/no-such-request/open").exchange().expectStatus().isNotFound().expectBody();
+	}
+
+	/** Runs last: afterwards the test's address is turned away from every authenticated call for a while. */
+	@Test
+	@Order(2)
+	void anAddressWhoseTokensAreRefusedTooOftenIsTurnedAwayBeforeAnyCheck() {
+		String forged = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZG1pbiJ9.c2lnbmF0dXJl";
+		for (int attempt = 0; attempt < 4; attempt++) {
+			client(forged).get().uri("/api/v1/plans").exchange().expectStatus().isUnauthorized().expectBody();
+		}
+		tooMany(client(forged).get().uri("/api/v1/plans").exchange());
+		tooMany(client(null).get().uri("/api/v1/me/inbox").exchange());
 	}
 
 	private static void tooMany(WebTestClient.ResponseSpec answer) {

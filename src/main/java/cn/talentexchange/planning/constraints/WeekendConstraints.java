@@ -67,9 +67,8 @@ public class WeekendConstraints implements ConstraintProvider {
 		return factory.forEach(SeatSlot.class)
 			.filter(slot -> slot.getDate() != null)
 			.groupBy(SeatSlot::getExpert, SeatSlot::month, ConstraintCollectors.toSet(SeatSlot::weekend))
-			.filter((expert, month, saturdays) -> expert.weekendsGivenIn(month, saturdays) > expert.getMaxWeekendsPerMonth())
-			.penalizeConfigurable((expert, month, saturdays) ->
-					expert.weekendsGivenIn(month, saturdays) - expert.getMaxWeekendsPerMonth())
+			.filter((expert, month, saturdays) -> SeatRules.weekendsOverCap(expert, month, saturdays) > 0)
+			.penalizeConfigurable(SeatRules::weekendsOverCap)
 			.asConstraint(WeekendWeights.MONTHLY_CAP);
 	}
 

@@ -2,6 +2,7 @@ package cn.talentexchange.planning.domain;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 
@@ -24,6 +25,12 @@ public final class PlannedExpert {
 
 	private final Map<String, Integer> skillLevels;
 
+	/** Days offered, less blackouts. */
+	private final Set<LocalDate> offeredDates;
+
+	/** Offered days already held by visits outside this plan (offered or accepted elsewhere). */
+	private final Set<LocalDate> busyDates;
+
 	private final Set<LocalDate> availableDates;
 
 	private final int maxWeekendsPerMonth;
@@ -42,14 +49,18 @@ public final class PlannedExpert {
 	private final Map<ActionCategory, TrackRecord> trackRecords;
 
 	public PlannedExpert(String id, String organisationId, GeoPoint home, Map<String, Integer> skillLevels,
-			Set<LocalDate> availableDates, int maxWeekendsPerMonth, int maxTravelMinutes, Set<String> preferredCountyIds,
+			Set<LocalDate> offeredDates, Set<LocalDate> busyDates, int maxWeekendsPerMonth, int maxTravelMinutes, Set<String> preferredCountyIds,
 			Set<ActionCategory> preferredCategories, Set<String> declinedRequestIds,
 			Set<LocalDate> saturdaysCommittedElsewhere, Map<ActionCategory, TrackRecord> trackRecords) {
 		this.id = id;
 		this.organisationId = organisationId;
 		this.home = home;
 		this.skillLevels = Map.copyOf(skillLevels);
-		this.availableDates = Set.copyOf(availableDates);
+		this.offeredDates = Set.copyOf(offeredDates);
+		this.busyDates = Set.copyOf(busyDates);
+		Set<LocalDate> free = new HashSet<>(offeredDates);
+		free.removeAll(busyDates);
+		this.availableDates = Set.copyOf(free);
 		this.maxWeekendsPerMonth = maxWeekendsPerMonth;
 		this.maxTravelMinutes = maxTravelMinutes;
 		this.preferredCountyIds = Set.copyOf(preferredCountyIds);
@@ -83,9 +94,19 @@ public final class PlannedExpert {
 		return availableDates.contains(date);
 	}
 
-	/** Whether the expert offered every day the visit would take on that date. */
+	/** Whether the expert offered every day the visit would take on that date, and holds none of them elsewhere. */
 	public boolean isFreeFor(Visit visit, LocalDate date) {
 		return isAvailableOn(date) && (!visit.isWholeWeekend() || isAvailableOn(date.plusDays(1)));
+	}
+
+	/** Whether the expert offered every day the visit would take on that date, busy or not. */
+	public boolean offered(Visit visit, LocalDate date) {
+		return offeredDates.contains(date) && (!visit.isWholeWeekend() || offeredDates.contains(date.plusDays(1)));
+	}
+
+	/** Whether a visit outside this plan already holds a day the visit would take on that date. */
+	public boolean isBusyElsewhere(Visit visit, LocalDate date) {
+		return busyDates.contains(date) || visit.isWholeWeekend() && busyDates.contains(date.plusDays(1));
 	}
 
 	public Set<LocalDate> getAvailableDates() {

@@ -1,12 +1,14 @@
 package cn.talentexchange.planning.domain;
 
 import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.Set;
 
 /**
  * The hard rules about one expert on one seat position, in one place: the constraints score by them, the problem
- * builder keeps out of a position's candidates everyone they rule out on every date, and a hand override is
- * judged by the constraints in turn. The rules that need the whole plan (two places at once, twice on a visit,
- * the monthly cap) live in the constraints alone.
+ * builder keeps out of a position's candidates everyone they rule out on every date, the explanation's funnel
+ * counts who each rule left out, and a hand override is judged by the constraints in turn. The rules that pair two
+ * seats of the plan (two places at once, twice on a visit) live in the constraints alone.
  */
 public final class SeatRules {
 
@@ -18,9 +20,27 @@ public final class SeatRules {
 		return expert.levelOf(skill) < minLevel;
 	}
 
-	/** The expert did not offer the day (or, for a whole-weekend visit, both days). */
+	/** The expert did not offer the day (or, for a whole-weekend visit, both days), or holds it elsewhere already. */
 	public static boolean notAvailable(PlannedExpert expert, Visit visit, LocalDate date) {
 		return !expert.isFreeFor(visit, date);
+	}
+
+	/** The first half of {@link #notAvailable}: the expert did not offer the day. */
+	public static boolean notOffered(PlannedExpert expert, Visit visit, LocalDate date) {
+		return !expert.offered(visit, date);
+	}
+
+	/** The second half of {@link #notAvailable}: a visit outside this plan holds the day. */
+	public static boolean busyElsewhere(PlannedExpert expert, Visit visit, LocalDate date) {
+		return expert.isBusyElsewhere(visit, date);
+	}
+
+	/**
+	 * By how many weekends the month goes over the expert's cap when the plan gives these Saturdays of it; the
+	 * weekends committed outside the plan count too, and a weekend counts once.
+	 */
+	public static int weekendsOverCap(PlannedExpert expert, YearMonth month, Set<LocalDate> plannedSaturdays) {
+		return Math.max(0, expert.weekendsGivenIn(month, plannedSaturdays) - expert.getMaxWeekendsPerMonth());
 	}
 
 	/** The estimated travel is longer than the expert is willing to go. */

@@ -992,7 +992,7 @@ class WeekendConstraintsTest {
 		}
 
 		PlannedExpert build() {
-			return new PlannedExpert(id, organisationId, home, skillLevels, availableDates, maxWeekendsPerMonth,
+			return new PlannedExpert(id, organisationId, home, skillLevels, availableDates, Set.of(), maxWeekendsPerMonth,
 					maxTravelMinutes, preferredCountyIds, preferredCategories, declinedRequestIds,
 					saturdaysCommittedElsewhere, trackRecords);
 		}

@@ -40,9 +40,9 @@ class ScarcityAwareConstructionTest {
 	void choosesTheDateOnWhichItsExpertsCanComeNotTheFirstOne() {
 		GeoPoint home = new GeoPoint(41.80, 123.42);
 		PlannedExpert pilot = new PlannedExpert("pilot", "huanggu", home, Map.of("general-aviation", 4),
-				Set.of(NEXT_SATURDAY), 1, 180, Set.of(), Set.of(), Set.of(), Set.of(), Map.of());
+				Set.of(NEXT_SATURDAY), Set.of(), 1, 180, Set.of(), Set.of(), Set.of(), Set.of(), Map.of());
 		PlannedExpert planner = new PlannedExpert("planner", "huanggu", home, Map.of("spatial-planning", 3),
-				Set.of(FIRST_SATURDAY, NEXT_SATURDAY), 1, 180, Set.of(), Set.of(), Set.of(), Set.of(), Map.of());
+				Set.of(FIRST_SATURDAY, NEXT_SATURDAY), Set.of(), 1, 180, Set.of(), Set.of(), Set.of(), Set.of(), Map.of());
 		Visit visit = new Visit("airfield", "faku", ActionCategory.INDUSTRY, false, 4, new GeoPoint(42.50, 123.41),
 				List.of(FIRST_SATURDAY, NEXT_SATURDAY), Set.of(), Set.of(), Set.of(), Set.of());
 		SeatSlot aviationSeat = new SeatSlot("airfield#0.0", visit, 0, "general-aviation", 3, null, List.of(pilot));
