@@ -1,5 +1,7 @@
 package cn.talentexchange.benchmark;
 
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -63,7 +65,20 @@ public final class PublishBenchmark {
 						result.get("offersExisting"), result.get("requestsPlanned"), result.get("offersSkipped"),
 						(System.nanoTime() - start) / 1e6);
 			}
+			// The whole process: the application, its embedded server and this program's generated instance.
+			System.gc();
+			System.out.printf(Locale.ROOT, "%nResident memory after the plan and its publish: %s now, %s at the peak; max heap %d MiB (%s)%n",
+					status("VmRSS"), status("VmHWM"), Runtime.getRuntime().maxMemory() >> 20,
+					String.join(" ", ManagementFactory.getRuntimeMXBean().getInputArguments()));
 		}
+	}
+
+	private static String status(String field) throws IOException {
+		return Files.readAllLines(Path.of("/proc/self/status")).stream()
+			.filter(line -> line.startsWith(field + ":"))
+			.map(line -> line.substring(field.length() + 1).trim())
+			.findFirst()
+			.orElse("unknown");
 	}
 
 	private static Map<?, ?> send(HttpClient http, int port, String token, String method, String path, Object body)

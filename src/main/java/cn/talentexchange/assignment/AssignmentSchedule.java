@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.util.function.Predicate;
 
 import cn.talentexchange.database.Leases;
 import cn.talentexchange.demand.DemandRequest;
@@ -63,15 +64,15 @@ class AssignmentSchedule {
 		this.reminders = reminders;
 		this.clock = clock;
 		this.schedule = leases.whileHolding("assignment-schedule", EVERY, Flux.empty(),
-				() -> expireDue().then(owe()).then(endCancelled()));
+				() -> assignments.forgetEnded().then(expireDue()).then(owe()).then(endCancelled()));
 	}
 
 	/** Expires every offer past its deadline and frees its seat for the replanner; returns how many. */
 	Mono<Long> expireDue() {
 		Instant now = clock.instant();
-		Criteria due = Criteria.where("status").is(AssignmentStatus.OFFERED).and("offerDeadline").lte(now);
-		return mongo.find(Query.query(due), Assignment.class)
-			.concatMap(offer -> mongo.updateFirst(Query.query(Criteria.where("_id").is(offer.id()).andOperator(due)),
+		return assignments.holdingNow()
+			.filter(offer -> offer.status() == AssignmentStatus.OFFERED && !offer.offerDeadline().isAfter(now))
+			.concatMap(offer -> mongo.updateFirst(unchanged(offer),
 					new Update().set("status", AssignmentStatus.EXPIRED)
 						.push("history", new Assignment.Transition(AssignmentStatus.EXPIRED, now, "system", "DEADLINE_PASSED", null))
 						.set("updatedAt", now)
@@ -92,13 +93,10 @@ class AssignmentSchedule {
 		ZoneId zone = clock.getZone();
 		LocalDate today = LocalDate.now(clock);
 		LocalDate leadReaches = LocalDateTime.ofInstant(now.plus(reminders.lead()), zone).minusHours(8).toLocalDate();
-		Criteria daysBefore = Criteria.where("status").is(AssignmentStatus.ACCEPTED)
-			.and("date").gt(today).lte(leadReaches)
-			.and("reminders").ne(Assignment.Reminder.DAYS_BEFORE);
-		Flux<Long> early = remind(daysBefore, Assignment.Reminder.DAYS_BEFORE, now);
+		Flux<Long> early = remind(visit -> visit.date().isAfter(today) && !visit.date().isAfter(leadReaches),
+				Assignment.Reminder.DAYS_BEFORE, now);
 		Flux<Long> morning = LocalDateTime.ofInstant(now, zone).toLocalTime().isBefore(reminders.morningAt()) ? Flux.empty()
-				: remind(Criteria.where("status").is(AssignmentStatus.ACCEPTED).and("date").is(today)
-					.and("reminders").ne(Assignment.Reminder.MORNING_OF), Assignment.Reminder.MORNING_OF, now);
+				: remind(visit -> visit.date().isEqual(today), Assignment.Reminder.MORNING_OF, now);
 		return Flux.concat(early, morning).reduce(0L, Long::sum).doOnNext(owed -> {
 			if (owed > 0) {
 				outbox.nudge();
@@ -106,12 +104,19 @@ class AssignmentSchedule {
 		});
 	}
 
-	private Flux<Long> remind(Criteria due, Assignment.Reminder reminder, Instant now) {
-		return mongo.find(Query.query(due), Assignment.class)
-			.concatMap(visit -> mongo.updateFirst(Query.query(Criteria.where("_id").is(visit.id()).andOperator(due)),
-					Outbox.append(new Update().addToSet("reminders", reminder),
-							AssignmentNotices.reminder(visit, now, clock.getZone())), Assignment.class))
+	private Flux<Long> remind(Predicate<Assignment> onDay, Assignment.Reminder reminder, Instant now) {
+		return assignments.holdingNow()
+			.filter(visit -> visit.status() == AssignmentStatus.ACCEPTED && onDay.test(visit)
+					&& !visit.reminders().contains(reminder))
+			// The version is not raised: a reminder owed changes nothing a client could hold an ETag for.
+			.concatMap(visit -> mongo.updateFirst(unchanged(visit), Outbox.append(new Update().addToSet("reminders", reminder),
+					AssignmentNotices.reminder(visit, now, clock.getZone())), Assignment.class))
 			.map(result -> result.getModifiedCount());
+	}
+
+	/** Exactly the id and the version as read: one conditional update, served by the unique index on both. */
+	private static Query unchanged(Assignment read) {
+		return Query.query(Criteria.where("_id").is(read.id()).and("version").is(read.version()));
 	}
 
 	/** A request cancelled while a crash interrupted the ending of its assignments is finished here. */

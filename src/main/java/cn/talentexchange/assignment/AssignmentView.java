@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
-import cn.talentexchange.expert.Expert;
+import cn.talentexchange.expert.ExpertCard;
 import cn.talentexchange.expert.PhoneNumbers;
 
 /**
@@ -16,7 +16,7 @@ record AssignmentView(String id, String planId, String requestId, String countyI
 		Instant offerDeadline, Double hours, List<Assignment.Transition> history, Assignment.Feedback feedback,
 		ExpertContact expert, long version, Instant createdAt, Instant updatedAt) {
 
-	static AssignmentView of(Assignment assignment, Expert expert) {
+	static AssignmentView of(Assignment assignment, ExpertCard expert) {
 		ExpertContact contact = expert == null ? null
 				: new ExpertContact(expert.displayName(), expert.organisationId(),
 						ACCEPTED_OR_LATER.contains(assignment.status()) ? expert.phone() : PhoneNumbers.mask(expert.phone()));

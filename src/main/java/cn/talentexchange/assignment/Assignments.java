@@ -9,7 +9,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
+import cn.talentexchange.database.IdList;
+import cn.talentexchange.database.IdLists;
 import cn.talentexchange.notification.Notice;
 import cn.talentexchange.notification.Outbox;
 import org.bson.Document;
@@ -28,7 +32,24 @@ import reactor.core.publisher.Sinks;
 @Component
 public class Assignments {
 
+	/** Each expert's assignments, for the phone's first read. */
+	public static final IdList BY_EXPERT = new IdList("assignments-of-expert", "assignments", "expertId");
+
+	/** Each request's assignments, for the county's roster and for planning. */
+	public static final IdList BY_REQUEST = new IdList("assignments-of-request", "assignments", "requestId");
+
+	/**
+	 * The assignments that hold a seat now (offered, accepted, checked in): what the minute's schedule reads, few
+	 * however long the history. Listed when made; the schedule takes out those that ended, none of which comes back.
+	 */
+	public static final IdList HOLDING_NOW = IdList.single("assignments-holding", "assignments",
+			Criteria.where("status").in(AssignmentStatus.HOLDING));
+
+	private static final int LIST_READS_UP_TO = 16;
+
 	private final ReactiveMongoTemplate mongo;
+
+	private final IdLists lists;
 
 	private final Clock clock;
 
@@ -36,8 +57,9 @@ public class Assignments {
 
 	private final Sinks.Many<String> freedSeats = Sinks.many().multicast().directBestEffort();
 
-	Assignments(ReactiveMongoTemplate mongo, Clock clock, Outbox outbox) {
+	Assignments(ReactiveMongoTemplate mongo, IdLists lists, Clock clock, Outbox outbox) {
 		this.mongo = mongo;
+		this.lists = lists;
 		this.clock = clock;
 		this.outbox = outbox;
 	}
@@ -58,7 +80,8 @@ public class Assignments {
 	 * @return whether this call created it
 	 */
 	public Mono<Boolean> offer(NewOffer offer) {
-		return mongo.insert(newOffer(offer, clock.instant()))
+		Assignment made = newOffer(offer, clock.instant());
+		return listed(List.of(made)).then(mongo.insert(made))
 			.doOnSuccess(created -> outbox.nudge())
 			.thenReturn(true)
 			.onErrorResume(DuplicateKeyException.class, exists -> Mono.just(false));
@@ -85,7 +108,8 @@ public class Assignments {
 		existing.fields().include("_id");
 		return mongo.find(existing, Document.class, mongo.getCollectionName(Assignment.class))
 			.doOnNext(found -> fresh.remove(String.valueOf(found.get("_id"))))
-			.then(Mono.defer(() -> fresh.isEmpty() ? Mono.just(0) : mongo.insertAll(List.copyOf(fresh.values()))
+			.then(Mono.defer(() -> fresh.isEmpty() ? Mono.just(0) : listed(fresh.values())
+				.thenMany(mongo.insertAll(List.copyOf(fresh.values())))
 				.count()
 				.map(Long::intValue)
 				.onErrorResume(DuplicateKeyException.class, raced -> Flux.fromIterable(fresh.values())
@@ -119,9 +143,69 @@ public class Assignments {
 				replaced.date(), replaced.wholeWeekend(), expertId, AssignmentStatus.OFFERED, deadline, null,
 				List.of(new Assignment.Transition(AssignmentStatus.OFFERED, now, by, "REASSIGNED_BY_HAND", reason,
 						overriddenRules)), null, 0, now, now, null, null), now);
-		return mongo.insert(offer)
+		return listed(List.of(offer)).then(mongo.insert(offer))
 			.doOnSuccess(created -> outbox.nudge())
 			.onErrorResume(DuplicateKeyException.class, exists -> mongo.findById(offer.id(), Assignment.class));
+	}
+
+	/** Names new assignments in their expert's and their request's lists, before they are written. */
+	private Mono<Void> listed(Collection<Assignment> created) {
+		return lists.add(BY_EXPERT, idsBy(created, Assignment::expertId))
+			.then(lists.add(BY_REQUEST, idsBy(created, Assignment::requestId)))
+			.then(lists.add(HOLDING_NOW, IdList.ALL, created.stream().map(Assignment::id).toList()));
+	}
+
+	/** The assignments holding a seat now. */
+	Flux<Assignment> holdingNow() {
+		return lists.members(HOLDING_NOW, IdList.ALL, Assignment.class)
+			.filter(found -> AssignmentStatus.HOLDING.contains(found.status()));
+	}
+
+	/** Takes out of {@link #HOLDING_NOW} the assignments that ended (or were never written); returns how many. */
+	Mono<Integer> forgetEnded() {
+		return lists.ids(HOLDING_NOW, IdList.ALL).flatMap(listed -> {
+			if (listed.isEmpty()) {
+				return Mono.just(0);
+			}
+			Query statuses = Query.query(Criteria.where("_id").in(listed));
+			statuses.fields().include("_id", "status");
+			return mongo.find(statuses, Document.class, mongo.getCollectionName(Assignment.class))
+				.filter(found -> AssignmentStatus.HOLDING.stream().anyMatch(held -> held.name().equals(found.getString("status"))))
+				.map(found -> String.valueOf(found.get("_id")))
+				.collect(Collectors.toSet())
+				.flatMap(holding -> {
+					List<String> ended = listed.stream().filter(id -> !holding.contains(id)).toList();
+					return lists.remove(HOLDING_NOW, IdList.ALL, ended).thenReturn(ended.size());
+				});
+		});
+	}
+
+	private static Map<String, List<String>> idsBy(Collection<Assignment> assignments, Function<Assignment, String> key) {
+		return assignments.stream()
+			.collect(Collectors.groupingBy(key, Collectors.mapping(Assignment::id, Collectors.toList())));
+	}
+
+	/** Every assignment the expert has had, whatever its state. */
+	public Flux<Assignment> ofExpert(String expertId) {
+		return lists.members(BY_EXPERT, expertId, Assignment.class).filter(found -> expertId.equals(found.expertId()));
+	}
+
+	/** Every assignment of the request's seats, whatever its state. */
+	public Flux<Assignment> ofRequest(String requestId) {
+		return lists.members(BY_REQUEST, requestId, Assignment.class).filter(found -> requestId.equals(found.requestId()));
+	}
+
+	/**
+	 * For a few requests, their lists; for many (a plan's window), one search costs fewer round trips than a list
+	 * and a fetch for each.
+	 */
+	private Flux<Assignment> ofRequests(Collection<String> requestIds, Collection<AssignmentStatus> statuses) {
+		Set<String> distinct = Set.copyOf(requestIds);
+		if (distinct.size() > LIST_READS_UP_TO) {
+			return mongo.find(Query.query(Criteria.where("requestId").in(distinct).and("status").in(statuses)),
+					Assignment.class);
+		}
+		return Flux.fromIterable(distinct).concatMap(this::ofRequest).filter(found -> statuses.contains(found.status()));
 	}
 
 	static String handOfferId(Assignment replaced, String expertId) {
@@ -153,9 +237,11 @@ public class Assignments {
 
 	/** Requests with offers or accepted visits from the given date on, for the sweep of cancelled requests. */
 	Flux<String> requestsHeldFrom(LocalDate from) {
-		return mongo.findDistinct(Query.query(Criteria.where("date").gte(from)
-			.and("status").in(AssignmentStatus.OFFERED, AssignmentStatus.ACCEPTED)), "requestId", Assignment.class,
-				String.class);
+		return holdingNow()
+			.filter(held -> !held.date().isBefore(from)
+					&& (held.status() == AssignmentStatus.OFFERED || held.status() == AssignmentStatus.ACCEPTED))
+			.map(Assignment::requestId)
+			.distinct();
 	}
 
 	private Mono<Boolean> endBySystem(Assignment current, Set<AssignmentStatus> from, String reason, String note,
@@ -188,14 +274,12 @@ public class Assignments {
 
 	/** The offers and accepted visits a request has now, one per seat position at most. */
 	public Flux<Assignment> holding(String requestId) {
-		return mongo.find(Query.query(Criteria.where("requestId").is(requestId).and("status").in(AssignmentStatus.HOLDING)),
-				Assignment.class);
+		return ofRequests(List.of(requestId), AssignmentStatus.HOLDING);
 	}
 
 	/** Seats given back (declined, expired, cancelled) on these requests: their experts are not asked again. */
 	public Flux<Assignment> givenBackOn(Collection<String> requestIds) {
-		return mongo.find(Query.query(Criteria.where("requestId").in(requestIds).and("status").in(AssignmentStatus.GIVEN_BACK)),
-				Assignment.class);
+		return ofRequests(requestIds, AssignmentStatus.GIVEN_BACK);
 	}
 
 	/** Seats given back (declined, expired, cancelled) on visits from the given date on. */
@@ -207,21 +291,19 @@ public class Assignments {
 
 	/** The offers and accepted visits an expert holds with a visit between the dates (inclusive). */
 	public Flux<Assignment> holdingOf(String expertId, LocalDate from, LocalDate to) {
-		return mongo.find(Query.query(Criteria.where("expertId").is(expertId).and("status").in(AssignmentStatus.HOLDING)
-			.and("date").gte(from).lte(to)), Assignment.class);
+		return ofExpert(expertId).filter(found -> AssignmentStatus.HOLDING.contains(found.status())
+				&& !found.date().isBefore(from) && !found.date().isAfter(to));
 	}
 
 	/** Who said no to these requests; the planner never offers them those again. */
 	public Flux<Assignment> declinesOf(Collection<String> requestIds) {
-		return mongo.find(Query.query(Criteria.where("requestId").in(requestIds).and("status").is(AssignmentStatus.DECLINED)),
-				Assignment.class);
+		return ofRequests(requestIds, Set.of(AssignmentStatus.DECLINED));
 	}
 
 	/** Who served the given requests (accepted or completed), for continuity on follow-ups. */
 	public Flux<Assignment> servedOn(Collection<String> requestIds) {
-		return mongo.find(Query.query(Criteria.where("requestId").in(requestIds)
-			.and("status").in(AssignmentStatus.ACCEPTED, AssignmentStatus.CHECKED_IN, AssignmentStatus.COMPLETED)),
-				Assignment.class);
+		return ofRequests(requestIds,
+				Set.of(AssignmentStatus.ACCEPTED, AssignmentStatus.CHECKED_IN, AssignmentStatus.COMPLETED));
 	}
 
 	public Flux<Assignment> ofPlan(String planId) {

@@ -1,11 +1,12 @@
 package cn.talentexchange.assignment;
 
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import java.util.function.Function;
 
 import cn.talentexchange.database.PagedQueries;
-import cn.talentexchange.expert.Expert;
+import cn.talentexchange.expert.ExpertCard;
 import cn.talentexchange.expert.Experts;
 import cn.talentexchange.security.Caller;
 import cn.talentexchange.web.ExpectedVersion;
@@ -43,13 +44,20 @@ class AssignmentsController {
 
 	private static final Sort BY_DATE = Sort.by(Sort.Order.asc("date"), Sort.Order.asc("_id"));
 
+	/** {@link #BY_DATE} for lists sorted in memory. */
+	private static final Comparator<Assignment> BY_DATE_IN_MEMORY = Comparator.comparing(Assignment::date)
+		.thenComparing(Assignment::id);
+
 	private final AssignmentLifecycle lifecycle;
 
 	private final PagedQueries pages;
 
 	private final Experts experts;
 
-	AssignmentsController(AssignmentLifecycle lifecycle, PagedQueries pages, Experts experts) {
+	private final Assignments assignments;
+
+	AssignmentsController(AssignmentLifecycle lifecycle, PagedQueries pages, Experts experts, Assignments assignments) {
+		this.assignments = assignments;
 		this.lifecycle = lifecycle;
 		this.pages = pages;
 		this.experts = experts;
@@ -59,13 +67,12 @@ class AssignmentsController {
 	Mono<PagedList<AssignmentView>> mine(Caller caller, @RequestParam(required = false) Stage stage,
 			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
 		Paging paging = Paging.of(page, size);
-		return experts.idOf(caller).flatMap(expertId -> {
-			Criteria filter = Criteria.where("expertId").is(expertId);
-			if (stage != null) {
-				filter = filter.and("status").in(stage.statuses);
-			}
-			return pages.page(Query.query(filter), BY_DATE, paging, Assignment.class);
-		}).map(found -> found.map(assignment -> AssignmentView.of(assignment, null)));
+		return experts.idOf(caller)
+			.flatMap(expertId -> assignments.ofExpert(expertId)
+				.filter(assignment -> stage == null || stage.statuses.contains(assignment.status()))
+				.sort(BY_DATE_IN_MEMORY)
+				.collectList())
+			.map(mine -> PagedList.slice(mine, paging).map(assignment -> AssignmentView.of(assignment, null)));
 	}
 
 	/** Coordinators see all; a county agency the assignments on its county's requests. */
@@ -73,17 +80,28 @@ class AssignmentsController {
 	Mono<PagedList<AssignmentView>> list(Caller caller, @RequestParam(required = false) String requestId,
 			@RequestParam(required = false) AssignmentStatus status, @RequestParam(defaultValue = "0") int page,
 			@RequestParam(defaultValue = "20") int size) {
-		Criteria filter = caller.isCoordinator() ? new Criteria()
-				: Criteria.where("countyId").is(caller.countyId().orElse(""));
+		Paging paging = Paging.of(page, size);
+		String county = caller.countyId().orElse("");
+		Mono<PagedList<Assignment>> listed;
 		if (requestId != null) {
-			filter = filter.and("requestId").is(requestId);
+			// One request's seats: its own list, not a search of every assignment ever made.
+			listed = assignments.ofRequest(requestId)
+				.filter(assignment -> (caller.isCoordinator() || county.equals(assignment.countyId()))
+						&& (status == null || status == assignment.status()))
+				.sort(BY_DATE_IN_MEMORY)
+				.collectList()
+				.map(found -> PagedList.slice(found, paging));
 		}
-		if (status != null) {
-			filter = filter.and("status").is(status);
+		else {
+			Criteria filter = caller.isCoordinator() ? new Criteria() : Criteria.where("countyId").is(county);
+			if (status != null) {
+				filter = filter.and("status").is(status);
+			}
+			listed = pages.page(Query.query(filter), BY_DATE, paging, Assignment.class);
 		}
-		return pages.page(Query.query(filter), BY_DATE, Paging.of(page, size), Assignment.class)
-			.flatMap(found -> experts.findAllById(found.items().stream().map(Assignment::expertId).distinct().toList())
-				.collectMap(Expert::id, Function.identity())
+		return listed
+			.flatMap(found -> experts.cards(found.items().stream().map(Assignment::expertId).distinct().toList())
+				.collectMap(ExpertCard::id, Function.identity())
 				.map(byId -> found.map(assignment -> AssignmentView.of(assignment, byId.get(assignment.expertId())))));
 	}
 

@@ -23,8 +23,9 @@ final class DurableH2Backend extends H2Backend {
 		this.force = force;
 	}
 
-	static DurableH2Backend open(String fileName, boolean force) {
-		return new DurableH2Backend(new MVStore.Builder().fileName(fileName).compress().open(), force);
+	static DurableH2Backend open(String fileName, boolean force, int cacheMegabytes) {
+		return new DurableH2Backend(new MVStore.Builder().fileName(fileName).compress().cacheSize(cacheMegabytes).open(),
+				force);
 	}
 
 	@Override

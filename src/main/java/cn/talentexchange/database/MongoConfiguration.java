@@ -2,12 +2,14 @@ package cn.talentexchange.database;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import org.bson.Document;
 
 import org.springframework.boot.health.contributor.AbstractReactiveHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.ReactiveHealthIndicator;
+import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.convert.converter.Converter;
@@ -27,6 +29,19 @@ class MongoConfiguration {
 	@Bean
 	MongoCustomConversions mongoCustomConversions() {
 		return new MongoCustomConversions(List.of(LocalDateToString.INSTANCE, StringToLocalDate.INSTANCE));
+	}
+
+	/** The driver's timeouts as {@link DriverSettings} says, for the embedded server and a real one alike. */
+	@Bean
+	MongoClientSettingsBuilderCustomizer driverTimeouts(DriverSettings settings) {
+		return builder -> builder
+			.applyToSocketSettings(socket -> socket.connectTimeout(settings.connectTimeout().toMillis(), TimeUnit.MILLISECONDS))
+			.applyToServerSettings(server -> server.heartbeatFrequency(settings.heartbeatFrequency().toMillis(),
+					TimeUnit.MILLISECONDS))
+			.applyToClusterSettings(cluster -> cluster.serverSelectionTimeout(settings.serverSelectionTimeout().toMillis(),
+					TimeUnit.MILLISECONDS))
+			.applyToConnectionPoolSettings(pool -> pool.maxWaitTime(settings.poolMaxWait().toMillis(), TimeUnit.MILLISECONDS)
+				.maxSize(settings.poolMaxSize()));
 	}
 
 	/** Boot's indicator sends {@code hello}, which the embedded server does not answer; {@code ping} works on both. */

@@ -16,6 +16,9 @@ public interface StartupTask {
 
 	int SEEDS = 100;
 
+	/** The id lists of {@link IdLists}, filled in for whatever the store holds by now, seeds included. */
+	int LISTS = 150;
+
 	int order();
 
 	Mono<Void> run();

@@ -84,12 +84,26 @@ public class Experts {
 	}
 
 	/** The id of the caller's expert profile; a 404 problem when they have none. */
+	/** The caller's expert id: the phone's every read starts here, so only the id crosses the wire. */
 	public Mono<String> idOf(Caller caller) {
-		return mine(caller).map(Expert::id);
+		Query own = Query.query(own(caller));
+		own.fields().include("_id");
+		return mongo.findOne(own, org.bson.Document.class, mongo.getCollectionName(Expert.class))
+			.map(found -> String.valueOf(found.get("_id")))
+			.switchIfEmpty(Mono.error(() -> new ApiProblem(ProblemType.NOT_FOUND, "You have no expert profile")));
 	}
 
 	public Flux<Expert> findAllById(Collection<String> expertIds) {
 		return mongo.find(Query.query(Criteria.where("_id").in(expertIds)), Expert.class);
+	}
+
+	/** Who the experts are, without their skills, dates and devices: what a roster shows next to a seat. */
+	public Flux<ExpertCard> cards(Collection<String> expertIds) {
+		Query cards = Query.query(Criteria.where("_id").in(expertIds));
+		cards.fields().include("_id", "displayName", "organisationId", "phone");
+		return mongo.find(cards, org.bson.Document.class, mongo.getCollectionName(Expert.class))
+			.map(found -> new ExpertCard(String.valueOf(found.get("_id")), found.getString("displayName"),
+					found.getString("organisationId"), found.getString("phone")));
 	}
 
 	/** Experts by login, for the devices notifications go to. */

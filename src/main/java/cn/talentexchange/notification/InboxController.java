@@ -2,14 +2,14 @@ package cn.talentexchange.notification;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 
-import cn.talentexchange.database.PagedQueries;
 import cn.talentexchange.security.Caller;
 import cn.talentexchange.web.ApiProblem;
+import cn.talentexchange.web.PagedList;
 import cn.talentexchange.web.Paging;
 
-import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -28,17 +28,19 @@ import reactor.core.publisher.Mono;
 @RequestMapping("/api/v1/me/inbox")
 class InboxController {
 
-	private static final Sort NEWEST_FIRST = Sort.by(Sort.Order.desc("createdAt"), Sort.Order.desc("_id"));
+	private static final Comparator<Notification> NEWEST_FIRST = Comparator.comparing(Notification::createdAt)
+		.thenComparing(Notification::id)
+		.reversed();
 
 	private final ReactiveMongoTemplate mongo;
 
-	private final PagedQueries pages;
+	private final Inboxes inboxes;
 
 	private final Clock clock;
 
-	InboxController(ReactiveMongoTemplate mongo, PagedQueries pages, Clock clock) {
+	InboxController(ReactiveMongoTemplate mongo, Inboxes inboxes, Clock clock) {
 		this.mongo = mongo;
-		this.pages = pages;
+		this.inboxes = inboxes;
 		this.clock = clock;
 	}
 
@@ -46,24 +48,23 @@ class InboxController {
 	Mono<InboxPage> inbox(Caller caller, @RequestParam(defaultValue = "false") boolean unreadOnly,
 			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
 		Paging paging = Paging.of(page, size);
-		Criteria mine = Criteria.where("recipient").is(caller.username());
-		Criteria listed = unreadOnly ? Criteria.where("recipient").is(caller.username()).and("readAt").is(null) : mine;
-		return Mono.zip(pages.page(Query.query(listed), NEWEST_FIRST, paging, Notification.class),
-				mongo.count(Query.query(Criteria.where("recipient").is(caller.username()).and("readAt").is(null)),
-						Notification.class))
-			.map(found -> new InboxPage(found.getT1().items().stream().map(InboxItem::of).toList(), found.getT1().page(),
-					found.getT1().size(), found.getT1().total(), found.getT2()));
+		return inboxes.of(caller.username()).sort(NEWEST_FIRST).collectList().map(all -> {
+			List<Notification> unread = all.stream().filter(entry -> entry.readAt() == null).toList();
+			PagedList<InboxItem> listed = PagedList.slice(unreadOnly ? unread : all, paging).map(InboxItem::of);
+			return new InboxPage(listed.items(), listed.page(), listed.size(), listed.total(), unread.size());
+		});
 	}
 
-	/** Marks one entry read; reading it again keeps the first time. */
+	/** Marks one entry read; reading it again keeps the first time ({@code $min}, so a race keeps it too). */
 	@PostMapping("/{id}/read")
 	Mono<InboxItem> markRead(Caller caller, @PathVariable String id) {
-		Criteria mine = Criteria.where("_id").is(id).and("recipient").is(caller.username());
-		return mongo.findAndModify(Query.query(Criteria.where("_id").is(id).and("recipient").is(caller.username())
-			.and("readAt").is(null)), new Update().set("readAt", clock.instant()),
-				FindAndModifyOptions.options().returnNew(true), Notification.class)
-			.switchIfEmpty(Mono.defer(() -> mongo.findOne(Query.query(mine), Notification.class)))
+		Query byId = Query.query(Criteria.where("_id").is(id));
+		return mongo.findOne(byId, Notification.class)
+			.filter(entry -> entry.recipient().equals(caller.username()))
 			.switchIfEmpty(Mono.error(() -> ApiProblem.notFound("inbox entry", id)))
+			.flatMap(mine -> mine.readAt() != null ? Mono.just(mine)
+					: mongo.findAndModify(byId, new Update().min("readAt", clock.instant()),
+							FindAndModifyOptions.options().returnNew(true), Notification.class))
 			.map(InboxItem::of);
 	}
 
@@ -71,9 +72,14 @@ class InboxController {
 	@PostMapping("/read")
 	Mono<MarkedRead> markAllRead(Caller caller) {
 		Instant now = clock.instant();
-		return mongo.updateMulti(Query.query(Criteria.where("recipient").is(caller.username()).and("readAt").is(null)
-			.and("createdAt").lte(now)), new Update().set("readAt", now), Notification.class)
-			.map(result -> new MarkedRead(result.getModifiedCount()));
+		return inboxes.of(caller.username())
+			.filter(entry -> entry.readAt() == null && !entry.createdAt().isAfter(now))
+			.map(Notification::id)
+			.collectList()
+			.flatMap(unread -> unread.isEmpty() ? Mono.just(new MarkedRead(0))
+					: mongo.updateMulti(Query.query(Criteria.where("_id").in(unread)), new Update().min("readAt", now),
+							Notification.class)
+						.map(result -> new MarkedRead(result.getModifiedCount())));
 	}
 
 	/** One page of the inbox and how many entries are unread in all. */

@@ -2,7 +2,9 @@ package cn.talentexchange.notification;
 
 import java.util.List;
 
+import cn.talentexchange.database.IdLists;
 import cn.talentexchange.database.IndexTask;
+import cn.talentexchange.database.StartupTask;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -14,6 +16,11 @@ import org.springframework.data.mongodb.core.index.Index;
 class NotificationIndexes {
 
 	/** The dispatcher looks for due deliveries and its own claims; the inbox lists a person's newest first. */
+	@Bean
+	StartupTask inboxListsTask(IdLists lists) {
+		return lists.backfill(Inboxes.INBOX);
+	}
+
 	@Bean
 	IndexTask notificationIndexTask(ReactiveMongoTemplate mongo) {
 		return new IndexTask(mongo, Notification.class, List.of(

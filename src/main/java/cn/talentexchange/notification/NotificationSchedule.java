@@ -12,8 +12,8 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Relays waiting notices every second and right after a change wrote some, and sends due pushes every second
- * and right after a relay. Both are safe on several instances at once, so no lease is needed here: the relay
+ * Relays waiting notices right after a change wrote some, and in a sweep every 15 s for what a crash or another
+ * instance left; sends due pushes every second and right after a relay. Both are safe on several instances at once, so no lease is needed here: the relay
  * writes onto fixed ids and the dispatcher claims each notification by a conditional update.
  */
 @Component
@@ -28,7 +28,7 @@ class NotificationSchedule {
 
 	NotificationSchedule(Outbox outbox, NotificationDispatcher dispatcher, NotificationSettings settings) {
 		// Two loops: a slow push channel must not hold up the inboxes.
-		this.relay = repeat(Flux.merge(Flux.interval(settings.every()), outbox.nudges()), outbox.relay(), "relay");
+		this.relay = repeat(Flux.merge(Flux.interval(settings.relaySweep()), outbox.nudges()), outbox.relay(), "relay");
 		this.dispatch = repeat(Flux.merge(Flux.interval(settings.every()), outbox.relayed()), dispatcher.dispatch(),
 				"dispatch");
 	}

@@ -9,7 +9,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param credentialsFile a Firebase service-account file; without it (and without
  *     {@code GOOGLE_APPLICATION_CREDENTIALS}) the log stands in for push and the inbox carries everything
  * @param projectId the Firebase project, when the credentials do not name it
- * @param every how often waiting notices are relayed and due pushes sent, besides right after a change
+ * @param every how often due pushes are sent, besides right after a relay
+ * @param relaySweep how often the relay looks for waiting notices on its own: every change that writes some
+ *        nudges it at once, so the sweep only catches what a crash or another instance left; each sweep reads the
+ *        collections with an outbox through, which on the embedded server holds them for a moment
  * @param batchSize how many notifications one dispatcher round claims
  * @param workers how many rounds run at once; FCM throughput comes from concurrency
  * @param claimFor how long a claimed notification is held; a crashed holder's claim lapses after it
@@ -19,6 +22,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("talent.notifications")
 public record NotificationSettings(String credentialsFile, String projectId, @DefaultValue("1s") Duration every,
+		@DefaultValue("15s") Duration relaySweep,
 		@DefaultValue("500") int batchSize, @DefaultValue("4") int workers, @DefaultValue("2m") Duration claimFor,
 		@DefaultValue("30s") Duration firstRetry, @DefaultValue("1h") Duration longestRetry,
 		@DefaultValue("270d") Duration staleDeviceAfter) {

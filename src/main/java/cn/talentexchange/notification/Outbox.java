@@ -8,7 +8,6 @@ import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
@@ -51,8 +50,11 @@ public class Outbox {
 
 	private final Sinks.Many<Boolean> relayed = Sinks.many().multicast().directBestEffort();
 
-	Outbox(ReactiveMongoTemplate mongo, Recipients recipients, NotificationTexts texts, Clock clock) {
+	private final Inboxes inboxes;
+
+	Outbox(ReactiveMongoTemplate mongo, Recipients recipients, NotificationTexts texts, Inboxes inboxes, Clock clock) {
 		this.mongo = mongo;
+		this.inboxes = inboxes;
 		this.recipients = recipients;
 		this.texts = texts;
 		this.clock = clock;
@@ -125,10 +127,9 @@ public class Outbox {
 			.concatMap(recipient -> texts.write(notice, recipient.locale())
 				.map(text -> new Notification(notice.id() + ":" + recipient.username(), notice.id(), recipient.username(),
 						notice.kind(), text.title(), text.body(), notice.subjectId(), notice.requestId(), notice.expiresAt(),
-						notice.createdAt(), null, Notification.Delivery.pending(clock.instant())))
-				.flatMap(notification -> mongo.insert(notification).then()
-					.onErrorResume(DuplicateKeyException.class, alreadyRelayed -> Mono.empty())))
-			.then();
+						notice.createdAt(), null, Notification.Delivery.pending(clock.instant()))))
+			.collectList()
+			.flatMap(inboxes::put);
 	}
 
 }

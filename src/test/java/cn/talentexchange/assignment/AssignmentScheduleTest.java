@@ -14,6 +14,7 @@ import cn.talentexchange.notification.Notification;
 import cn.talentexchange.notification.NotificationKind;
 import cn.talentexchange.notification.Outbox;
 import cn.talentexchange.support.ApiTest;
+import cn.talentexchange.database.IdLists;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -48,6 +49,9 @@ class AssignmentScheduleTest extends ApiTest {
 	@Autowired
 	Clock clock;
 
+	@Autowired
+	IdLists lists;
+
 	@Test
 	void anOfferPastItsDeadlineExpiresOnceAndCanNoLongerBeAccepted() {
 		Assignment late = offer("expiry-late", clock.instant().minus(Duration.ofMinutes(1)));
@@ -75,6 +79,8 @@ class AssignmentScheduleTest extends ApiTest {
 		Assignment accepted = mongo.insert(new Assignment("reminded", "plan-x", "req-faku-001", "faku", 0, 0,
 				"industrial-planning", visit, false, "ex-0051", AssignmentStatus.ACCEPTED, clock.instant(), null, List.of(),
 				null, 0, clock.instant(), clock.instant(), null, null)).block();
+		// Written straight into the store: listed as a restart would.
+		lists.backfill(Assignments.HOLDING_NOW).run().block();
 
 		assertThat(oweAt(visit.minusDays(3).atTime(9, 0))).as("three days before").isZero();
 		assertThat(oweAt(visit.minusDays(1).atTime(10, 0))).isEqualTo(1);
@@ -113,10 +119,13 @@ class AssignmentScheduleTest extends ApiTest {
 		return found;
 	}
 
+	/** An offer written straight into the store, and listed as a restart would list it. */
 	private Assignment offer(String id, Instant deadline) {
-		return mongo.insert(new Assignment(id, "plan-x", "req-faku-001", "faku", 0, 0, "industrial-planning",
+		Assignment offer = mongo.insert(new Assignment(id, "plan-x", "req-faku-001", "faku", 0, 0, "industrial-planning",
 				LocalDate.now(clock).plusDays(10), false, "ex-0050", AssignmentStatus.OFFERED, deadline, null, List.of(),
 				null, 0, clock.instant(), clock.instant(), null, null)).block();
+		lists.backfill(Assignments.HOLDING_NOW).run().block();
+		return offer;
 	}
 
 }

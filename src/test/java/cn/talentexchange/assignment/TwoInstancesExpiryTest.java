@@ -9,6 +9,7 @@ import java.util.List;
 import cn.talentexchange.support.ApiTest;
 import cn.talentexchange.support.SecondInstance;
 import org.junit.jupiter.api.AfterAll;
+import cn.talentexchange.database.IdLists;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -56,6 +57,8 @@ class TwoInstancesExpiryTest extends ApiTest {
 					null, null));
 		}
 		mongo.insertAll(late).blockLast();
+		// Written straight into the store: listed as a restart would.
+		first.getBean(IdLists.class).backfill(Assignments.HOLDING_NOW).run().block();
 		List<String> freedA = new ArrayList<>();
 		List<String> freedB = new ArrayList<>();
 		first.getBean(Assignments.class).freedSeats().subscribe(freedA::add);

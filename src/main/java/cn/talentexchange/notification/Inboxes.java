@@ -1,0 +1,57 @@
+package cn.talentexchange.notification;
+
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import cn.talentexchange.database.IdList;
+import cn.talentexchange.database.IdLists;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Puts notifications into their inboxes. The person's inbox list names the entry first and the entry is written
+ * next, each keyed by the notification's id, so a crash in between is mended by doing it again: the outbox relay
+ * does, since it removes a notice only afterwards.
+ */
+@Component
+public class Inboxes {
+
+	/** Each person's inbox entries, for the phone's first read. */
+	static final IdList INBOX = new IdList("inbox", "notifications", "recipient");
+
+	private final ReactiveMongoTemplate mongo;
+
+	private final IdLists lists;
+
+	Inboxes(ReactiveMongoTemplate mongo, IdLists lists) {
+		this.mongo = mongo;
+		this.lists = lists;
+	}
+
+	/** Everything in the person's inbox, read or not. */
+	Flux<Notification> of(String username) {
+		return lists.members(INBOX, username, Notification.class).filter(entry -> username.equals(entry.recipient()));
+	}
+
+	/** Writes the notifications; those already there are left as they are. */
+	Mono<Void> put(List<Notification> notifications) {
+		if (notifications.isEmpty()) {
+			return Mono.empty();
+		}
+		Map<String, List<String>> byRecipient = notifications.stream()
+			.collect(Collectors.groupingBy(Notification::recipient, Collectors.mapping(Notification::id, Collectors.toList())));
+		Mono<Void> entries = mongo.insertAll(notifications).then()
+			// Some were written before: write the rest one by one.
+			.onErrorResume(DuplicateKeyException.class, some -> Flux.fromIterable(notifications)
+				.concatMap(notification -> mongo.insert(notification).then()
+					.onErrorResume(DuplicateKeyException.class, alreadyThere -> Mono.empty()))
+				.then());
+		return lists.add(INBOX, byRecipient).then(entries);
+	}
+
+}
