@@ -185,6 +185,11 @@ public class Assignments {
 			.collect(Collectors.groupingBy(key, Collectors.mapping(Assignment::id, Collectors.toList())));
 	}
 
+	/** The assignment, whoever asks: callers check who may see it. */
+	public Mono<Assignment> find(String id) {
+		return mongo.findById(id, Assignment.class);
+	}
+
 	/** Every assignment the expert has had, whatever its state. */
 	public Flux<Assignment> ofExpert(String expertId) {
 		return lists.members(BY_EXPERT, expertId, Assignment.class).filter(found -> expertId.equals(found.expertId()));

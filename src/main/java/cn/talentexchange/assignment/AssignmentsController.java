@@ -9,6 +9,8 @@ import cn.talentexchange.database.PagedQueries;
 import cn.talentexchange.expert.ExpertCard;
 import cn.talentexchange.expert.Experts;
 import cn.talentexchange.security.Caller;
+import cn.talentexchange.security.Role;
+import cn.talentexchange.web.ApiProblem;
 import cn.talentexchange.web.ExpectedVersion;
 import cn.talentexchange.web.PagedList;
 import cn.talentexchange.web.Paging;
@@ -103,6 +105,30 @@ class AssignmentsController {
 			.flatMap(found -> experts.cards(found.items().stream().map(Assignment::expertId).distinct().toList())
 				.collectMap(ExpertCard::id, Function.identity())
 				.map(byId -> found.map(assignment -> AssignmentView.of(assignment, byId.get(assignment.expertId())))));
+	}
+
+	/**
+	 * One assignment, what a push's {@code subjectId} opens: an expert reads their own, a county agency those of its
+	 * county (with the expert's contact), a coordinator any. Anyone else's is a 404, as if it did not exist.
+	 */
+	@GetMapping("/{id}")
+	Mono<ResponseEntity<AssignmentView>> one(Caller caller, @PathVariable String id) {
+		Mono<String> ownExpertId = caller.has(Role.EXPERT) ? experts.idOf(caller).onErrorResume(ApiProblem.class,
+				noProfile -> Mono.just("")) : Mono.just("");
+		return Mono.zip(assignments.find(id), ownExpertId)
+			.flatMap(found -> {
+				Assignment assignment = found.getT1();
+				boolean staff = caller.isCoordinator()
+						|| caller.has(Role.COUNTY_AGENCY) && caller.countyId().filter(assignment.countyId()::equals).isPresent();
+				if (staff) {
+					return experts.cards(List.of(assignment.expertId())).next()
+						.map(card -> AssignmentView.of(assignment, card))
+						.defaultIfEmpty(AssignmentView.of(assignment, null))
+						.map(view -> ResponseEntity.ok().eTag(ExpectedVersion.entityTag(assignment.version())).body(view));
+				}
+				return assignment.expertId().equals(found.getT2()) ? Mono.just(versioned(assignment)) : Mono.empty();
+			})
+			.switchIfEmpty(Mono.error(() -> ApiProblem.notFound("assignment", id)));
 	}
 
 	@PostMapping("/{id}/accept")

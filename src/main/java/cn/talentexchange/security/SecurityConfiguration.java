@@ -64,6 +64,8 @@ class SecurityConfiguration {
 				.authenticated()
 				.pathMatchers(HttpMethod.GET, API + "/assignments/me").hasRole(Role.EXPERT.name())
 				.pathMatchers(HttpMethod.GET, API + "/assignments").hasAnyRole(Role.COORDINATOR.name(), Role.COUNTY_AGENCY.name())
+				.pathMatchers(HttpMethod.GET, API + "/assignments/*")
+				.hasAnyRole(Role.EXPERT.name(), Role.COORDINATOR.name(), Role.COUNTY_AGENCY.name())
 				.pathMatchers(HttpMethod.POST, API + "/assignments/*/reassign").hasRole(Role.COORDINATOR.name())
 				.pathMatchers(HttpMethod.POST, API + "/assignments/*/cancel", API + "/assignments/*/feedback",
 						API + "/assignments/*/no-show")

@@ -141,6 +141,26 @@ class AssignmentsApiTest extends ApiTest {
 	}
 
 	@Test
+	void oneAssignmentIsReadByItsExpertItsCountyAndACoordinatorOnly() {
+		Map<String, Object> offer = offers.get(0);
+		String path = "/api/v1/assignments/" + offer.get("id");
+		String stranger = offers.stream().map(AssignmentsApiTest::username).filter(name -> !name.equals(username(offer)))
+			.findFirst().orElseThrow();
+		as(username(offer)).get().uri(path).exchange().expectStatus().isOk().expectHeader().exists("ETag")
+			.expectBody().jsonPath("$.id").isEqualTo(offer.get("id")).jsonPath("$.expert").doesNotExist();
+		as("coordinator").get().uri(path).exchange().expectStatus().isOk()
+			.expectBody().jsonPath("$.expert.displayName").exists();
+		as("agency-" + offer.get("countyId")).get().uri(path).exchange().expectStatus().isOk()
+			.expectBody().jsonPath("$.expert.organisationId").exists();
+		String otherCounty = "faku".equals(offer.get("countyId")) ? "agency-kangping" : "agency-faku";
+		as(otherCounty).get().uri(path).exchange().expectStatus().isNotFound().expectBody();
+		as(stranger).get().uri(path).exchange().expectStatus().isNotFound().expectBody();
+		as("coordinator").get().uri("/api/v1/assignments/no-such-assignment").exchange().expectStatus().isNotFound()
+			.expectBody();
+		anonymous().get().uri(path).exchange().expectStatus().isUnauthorized().expectBody();
+	}
+
+	@Test
 	void visitsAreCheckedInOnTheirDayAndCompletedAfterCheckIn() {
 		Map<String, Object> offer = offers.remove(0);
 		String expert = username(offer);

@@ -238,6 +238,11 @@ class SolverRunnerTest extends ApiTest {
 		String solving = submit(runner, job(Toy.engine(Duration.ofSeconds(30)), Toy.problem(200, 9)));
 		String waiting = submit(runner, job(Toy.engine(SHORT), Toy.problem(20, 10)));
 		awaitStatus(solving, RunStatus.SOLVING);
+		// SOLVING is recorded a moment before the solver's thread starts; a run without a plan yet ends FAILED.
+		Instant deadline = Instant.now().plusSeconds(20);
+		while (find(solving).score() == null && Instant.now().isBefore(deadline)) {
+			sleep();
+		}
 
 		runner.shutdown();
 
