@@ -9,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import cn.talentexchange.database.IdList;
@@ -150,9 +149,9 @@ public class Assignments {
 
 	/** Names new assignments in their expert's and their request's lists, before they are written. */
 	private Mono<Void> listed(Collection<Assignment> created) {
-		return lists.add(BY_EXPERT, idsBy(created, Assignment::expertId))
-			.then(lists.add(BY_REQUEST, idsBy(created, Assignment::requestId)))
-			.then(lists.add(HOLDING_NOW, IdList.ALL, created.stream().map(Assignment::id).toList()));
+		return lists.add(BY_EXPERT, created, Assignment::expertId, Assignment::id)
+			.then(lists.add(BY_REQUEST, created, Assignment::requestId, Assignment::id))
+			.then(lists.add(HOLDING_NOW, created, assignment -> IdList.ALL, Assignment::id));
 	}
 
 	/** The assignments holding a seat now. */
@@ -178,11 +177,6 @@ public class Assignments {
 					return lists.remove(HOLDING_NOW, IdList.ALL, ended).thenReturn(ended.size());
 				});
 		});
-	}
-
-	private static Map<String, List<String>> idsBy(Collection<Assignment> assignments, Function<Assignment, String> key) {
-		return assignments.stream()
-			.collect(Collectors.groupingBy(key, Collectors.mapping(Assignment::id, Collectors.toList())));
 	}
 
 	/** The assignment, whoever asks: callers check who may see it. */

@@ -1,12 +1,11 @@
 package cn.talentexchange.database;
 
 import java.util.Collection;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import org.bson.Document;
 
@@ -21,7 +20,7 @@ import reactor.core.publisher.Mono;
 
 /**
  * Lists of document ids under a key, each list one document reached by its _id: what the hot reads (a person's
- * assignments, a person's inbox, a request's seats, the open requests) look up first, so that they then fetch their
+ * assignments, a person's inbox, a request's seats, the seats held now) look up first, so that they then fetch their
  * few documents by id instead of searching a collection that grows with every month of history. The embedded
  * server uses an index only for an exact lookup on a unique key; a real MongoDB is as quick this way.
  *
@@ -47,13 +46,13 @@ public class IdLists {
 		this.mongo = mongo;
 	}
 
-	/** Adds ids to the list under the key; those already there stay once. */
-	public Mono<Void> add(IdList list, String key, Collection<String> ids) {
-		return add(list, Map.of(key, ids));
+	/** Adds documents to the lists of one kind their keys name, in one round trip. */
+	public <T> Mono<Void> add(IdList list, Collection<T> documents, Function<T, String> key, Function<T, String> id) {
+		return add(list, documents.stream().collect(Collectors.groupingBy(key, Collectors.mapping(id, Collectors.toSet()))));
 	}
 
-	/** Adds ids to several lists of one kind in one round trip. */
-	public Mono<Void> add(IdList list, Map<String, ? extends Collection<String>> idsByKey) {
+	/** Adds ids to several lists of one kind in one round trip; those already there stay once. */
+	Mono<Void> add(IdList list, Map<String, ? extends Collection<String>> idsByKey) {
 		if (idsByKey.values().stream().allMatch(Collection::isEmpty)) {
 			return Mono.empty();
 		}
@@ -122,13 +121,8 @@ public class IdLists {
 		return mongo.find(members, Document.class, list.collection())
 			.filter(document -> list.keyOf(document) != null)
 			.buffer(BACKFILL_BATCH)
-			.concatMap(batch -> {
-				Map<String, Set<String>> idsByKey = new HashMap<>();
-				// Spring stores an id that looks like an ObjectId as one: read it back as text.
-				batch.forEach(document -> idsByKey.computeIfAbsent(list.keyOf(document), key -> new HashSet<>())
-					.add(String.valueOf(document.get("_id"))));
-				return add(list, idsByKey);
-			})
+			// Spring stores an id that looks like an ObjectId as one: read it back as text.
+			.concatMap(batch -> add(list, batch, list::keyOf, document -> String.valueOf(document.get("_id"))))
 			.then();
 	}
 

@@ -83,8 +83,10 @@ public class Experts {
 		return Query.query(Criteria.where("status").is(ExpertStatus.ACTIVE).and("contactConsent").is(true));
 	}
 
-	/** The id of the caller's expert profile; a 404 problem when they have none. */
-	/** The caller's expert id: the phone's every read starts here, so only the id crosses the wire. */
+	/**
+	 * The id of the caller's expert profile; a 404 problem when they have none. The phone's every read starts here,
+	 * so only the id crosses the wire.
+	 */
 	public Mono<String> idOf(Caller caller) {
 		Query own = Query.query(own(caller));
 		own.fields().include("_id");

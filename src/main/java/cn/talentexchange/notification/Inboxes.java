@@ -1,8 +1,6 @@
 package cn.talentexchange.notification;
 
 import java.util.List;
-import java.util.Map;
-import java.util.stream.Collectors;
 
 import cn.talentexchange.database.IdList;
 import cn.talentexchange.database.IdLists;
@@ -43,15 +41,13 @@ public class Inboxes {
 		if (notifications.isEmpty()) {
 			return Mono.empty();
 		}
-		Map<String, List<String>> byRecipient = notifications.stream()
-			.collect(Collectors.groupingBy(Notification::recipient, Collectors.mapping(Notification::id, Collectors.toList())));
 		Mono<Void> entries = mongo.insertAll(notifications).then()
 			// Some were written before: write the rest one by one.
 			.onErrorResume(DuplicateKeyException.class, some -> Flux.fromIterable(notifications)
 				.concatMap(notification -> mongo.insert(notification).then()
 					.onErrorResume(DuplicateKeyException.class, alreadyThere -> Mono.empty()))
 				.then());
-		return lists.add(INBOX, byRecipient).then(entries);
+		return lists.add(INBOX, notifications, Notification::recipient, Notification::id).then(entries);
 	}
 
 }

@@ -15,12 +15,12 @@ import org.springframework.data.mongodb.core.index.Index;
 @Configuration(proxyBeanMethods = false)
 class NotificationIndexes {
 
-	/** The dispatcher looks for due deliveries and its own claims; the inbox lists a person's newest first. */
 	@Bean
 	StartupTask inboxListsTask(IdLists lists) {
 		return lists.backfill(Inboxes.INBOX);
 	}
 
+	/** The dispatcher looks for due deliveries and its own claims; the inbox lists a person's newest first. */
 	@Bean
 	IndexTask notificationIndexTask(ReactiveMongoTemplate mongo) {
 		return new IndexTask(mongo, Notification.class, List.of(

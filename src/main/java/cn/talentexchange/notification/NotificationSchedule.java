@@ -13,8 +13,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * Relays waiting notices right after a change wrote some, and in a sweep every 15 s for what a crash or another
- * instance left; sends due pushes every second and right after a relay. Both are safe on several instances at once, so no lease is needed here: the relay
- * writes onto fixed ids and the dispatcher claims each notification by a conditional update.
+ * instance left; sends due pushes every second and right after a relay. Both are safe on several instances at once,
+ * so no lease is needed here: the relay writes onto fixed ids and the dispatcher claims each notification by a conditional update.
  */
 @Component
 @ConditionalOnProperty(name = "talent.notifications.scheduled", matchIfMissing = true)

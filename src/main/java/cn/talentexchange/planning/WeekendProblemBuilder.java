@@ -84,7 +84,8 @@ public final class WeekendProblemBuilder {
 			offered.removeAll(expert.availability().blackoutDates());
 			PlannedExpert planned = new PlannedExpert(expert.id(), expert.organisationId(), expert.homeLocation(),
 					expert.skills().stream().collect(Collectors.toMap(HeldSkill::skill, HeldSkill::level, Math::max)),
-					offered, busy.getOrDefault(expert.id(), Set.of()), expert.maxWeekendsPerMonth(), expert.maxTravelMinutes(), Set.copyOf(expert.preferredCountyIds()),
+					offered, busy.getOrDefault(expert.id(), Set.of()), expert.maxWeekendsPerMonth(), expert.maxTravelMinutes(),
+					Set.copyOf(expert.preferredCountyIds()),
 					Set.copyOf(expert.preferredCategories()), declined.getOrDefault(expert.id(), Set.of()),
 					weekendsElsewhere.getOrDefault(expert.id(), Set.of()), trackRecords.ofExpert(expert.id()));
 			plannedExperts.put(expert.id(), planned);

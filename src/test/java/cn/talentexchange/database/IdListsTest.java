@@ -34,7 +34,7 @@ class IdListsTest extends ApiTest {
 
 	@Test
 	void aListNamesWhatWasAddedAndTheReaderSkipsWhatWasNeverWritten() {
-		lists.add(THINGS, "ann", List.of("t1", "t2")).block();
+		lists.add(THINGS, Map.of("ann", List.of("t1", "t2"))).block();
 		lists.add(THINGS, Map.of("ann", List.of("t1"), "bob", List.of("t3"))).block();
 		mongo.insert(new Document("_id", "t1").append("owner", "ann"), "things").block();
 		mongo.insert(new Document("_id", "t3").append("owner", "bob"), "things").block();
