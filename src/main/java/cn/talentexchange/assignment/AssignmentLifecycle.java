@@ -56,9 +56,12 @@ class AssignmentLifecycle {
 
 	private final SeatRuleCheck rules;
 
+	private final OfferMeters meters;
+
 	AssignmentLifecycle(ConditionalUpdates updates, Experts experts, Clock clock, Assignments assignments,
-			ReactiveMongoTemplate mongo, Outbox outbox, SeatRuleCheck rules) {
+			ReactiveMongoTemplate mongo, Outbox outbox, SeatRuleCheck rules, OfferMeters meters) {
 		this.rules = rules;
+		this.meters = meters;
 		this.outbox = outbox;
 		this.updates = updates;
 		this.experts = experts;
@@ -136,7 +139,8 @@ class AssignmentLifecycle {
 		Instant now = clock.instant();
 		return experts.idOf(caller).flatMap(expertId -> move(id, "accept the offer", byExpert(id, expertId),
 				Criteria.where("status").is(AssignmentStatus.OFFERED).and("offerDeadline").gt(now), AssignmentStatus.ACCEPTED,
-				caller, null, null, new Update(), offer -> AssignmentNotices.accepted(offer, now, clock.getZone())));
+				caller, null, null, new Update(), offer -> AssignmentNotices.accepted(offer, now, clock.getZone())))
+			.doOnNext(accepted -> meters.accepted());
 	}
 
 	/** OFFERED to DECLINED: the planner will never offer this request to the expert again. */
@@ -144,7 +148,10 @@ class AssignmentLifecycle {
 		return experts.idOf(caller).flatMap(expertId -> move(id, "decline the offer", byExpert(id, expertId),
 				Criteria.where("status").is(AssignmentStatus.OFFERED), AssignmentStatus.DECLINED, caller, reason.name(), note,
 				new Update(), offer -> List.of()))
-			.doOnNext(declined -> assignments.seatFreed(declined.requestId()));
+			.doOnNext(declined -> {
+				meters.declined(reason);
+				assignments.seatFreed(declined.requestId());
+			});
 	}
 
 	/** ACCEPTED to CHECKED_IN, on a day of the visit. */

@@ -55,9 +55,12 @@ class AssignmentSchedule {
 
 	private final Disposable schedule;
 
+	private final OfferMeters meters;
+
 	AssignmentSchedule(ReactiveMongoTemplate mongo, Assignments assignments, Requests requests, Outbox outbox,
-			Leases leases, ReminderSettings reminders, Clock clock) {
+			Leases leases, ReminderSettings reminders, OfferMeters meters, Clock clock) {
 		this.mongo = mongo;
+		this.meters = meters;
 		this.assignments = assignments;
 		this.requests = requests;
 		this.outbox = outbox;
@@ -79,7 +82,10 @@ class AssignmentSchedule {
 						.inc("version", 1),
 					Assignment.class)
 				.filter(result -> result.getModifiedCount() > 0)
-				.doOnNext(expired -> assignments.seatFreed(offer.requestId())))
+				.doOnNext(expired -> {
+					meters.expired();
+					assignments.seatFreed(offer.requestId());
+				}))
 			.count();
 	}
 

@@ -48,6 +48,8 @@ public class Assignments {
 
 	private final ReactiveMongoTemplate mongo;
 
+	private final OfferMeters meters;
+
 	private final IdLists lists;
 
 	private final Clock clock;
@@ -56,8 +58,9 @@ public class Assignments {
 
 	private final Sinks.Many<String> freedSeats = Sinks.many().multicast().directBestEffort();
 
-	Assignments(ReactiveMongoTemplate mongo, IdLists lists, Clock clock, Outbox outbox) {
+	Assignments(ReactiveMongoTemplate mongo, IdLists lists, Clock clock, Outbox outbox, OfferMeters meters) {
 		this.mongo = mongo;
+		this.meters = meters;
 		this.lists = lists;
 		this.clock = clock;
 		this.outbox = outbox;
@@ -81,7 +84,10 @@ public class Assignments {
 	public Mono<Boolean> offer(NewOffer offer) {
 		Assignment made = newOffer(offer, clock.instant());
 		return listed(List.of(made)).then(mongo.insert(made))
-			.doOnSuccess(created -> outbox.nudge())
+			.doOnSuccess(created -> {
+				meters.madeByPlan(1);
+				outbox.nudge();
+			})
 			.thenReturn(true)
 			.onErrorResume(DuplicateKeyException.class, exists -> Mono.just(false));
 	}
@@ -117,6 +123,7 @@ public class Assignments {
 					.reduce(0, Integer::sum))))
 			.doOnNext(created -> {
 				if (created > 0) {
+					meters.madeByPlan(created);
 					outbox.nudge();
 				}
 			});
@@ -143,7 +150,10 @@ public class Assignments {
 				List.of(new Assignment.Transition(AssignmentStatus.OFFERED, now, by, "REASSIGNED_BY_HAND", reason,
 						overriddenRules)), null, 0, now, now, null, null), now);
 		return listed(List.of(offer)).then(mongo.insert(offer))
-			.doOnSuccess(created -> outbox.nudge())
+			.doOnSuccess(created -> {
+				meters.madeByHand();
+				outbox.nudge();
+			})
 			.onErrorResume(DuplicateKeyException.class, exists -> mongo.findById(offer.id(), Assignment.class));
 	}
 

@@ -17,6 +17,7 @@ import cn.talentexchange.demand.DemandRequest;
 import cn.talentexchange.demand.Requests;
 import cn.talentexchange.expert.Experts;
 import cn.talentexchange.security.Caller;
+import cn.talentexchange.web.AbsoluteLinks;
 import cn.talentexchange.web.ApiProblem;
 import cn.talentexchange.web.ProblemType;
 
@@ -27,6 +28,7 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -67,13 +69,13 @@ class CalendarController {
 	 * Asking again returns the same link; deleting it revokes the link.
 	 */
 	@PostMapping("/api/v1/experts/me/calendar-feed")
-	Mono<CalendarFeedView> feed(Caller caller) {
+	Mono<CalendarFeedView> feed(Caller caller, ServerHttpRequest request) {
 		return experts.idOf(caller)
 			.flatMap(expertId -> mongo.findOne(Query.query(Criteria.where("expertId").is(expertId)), CalendarFeed.class)
 				.switchIfEmpty(Mono.defer(() -> mongo.insert(new CalendarFeed(secret(), expertId))
 					.onErrorResume(DuplicateKeyException.class, raced -> mongo.findOne(
 							Query.query(Criteria.where("expertId").is(expertId)), CalendarFeed.class)))))
-			.map(feed -> new CalendarFeedView("/api/v1/calendar-feeds/" + feed.id() + ".ics"));
+			.map(feed -> new CalendarFeedView(AbsoluteLinks.to(request, "/api/v1/calendar-feeds/" + feed.id() + ".ics")));
 	}
 
 	@DeleteMapping("/api/v1/experts/me/calendar-feed")

@@ -26,7 +26,7 @@ import reactor.util.retry.Retry;
 @Component
 public class ConditionalUpdates {
 
-	private static final int SET_ONCE_ATTEMPTS = 5;
+	private static final int REREAD_ATTEMPTS = 5;
 
 	private final ReactiveMongoTemplate mongo;
 
@@ -58,6 +58,21 @@ public class ConditionalUpdates {
 	}
 
 	/**
+	 * Derives the change from the document as it is now and applies it on the version read, or on {@code expected}
+	 * when the caller named one. Without one, a concurrent change of the document makes this read and derive again.
+	 *
+	 * @param change the update for the document read; it may refuse with an {@link ApiProblem}
+	 */
+	public <T extends Versioned> Mono<T> updateCurrent(Class<T> type, String what, Criteria scope,
+			ExpectedVersion expected, Function<T, Update> change) {
+		Mono<T> once = Mono.defer(() -> mongo.findOne(Query.query(scope), type)
+			.switchIfEmpty(Mono.error(() -> new ApiProblem(ProblemType.NOT_FOUND, "No such " + what)))
+			.flatMap(current -> update(type, what, scope,
+					expected != null ? expected : new ExpectedVersion(current.version(), false), change.apply(current))));
+		return expected != null ? once : once.retryWhen(rereadOnConflict());
+	}
+
+	/**
 	 * Sets what may be set only once (a rating, one side's approval). The "not set yet" check is made on the
 	 * document as read and the update requires that document's version, rather than "field is null" in the
 	 * filter: under concurrent writes the embedded server can match a missing field on a document another
@@ -72,8 +87,14 @@ public class ConditionalUpdates {
 			.flatMap(current -> refused.test(current) ? Mono.<T>error(refusal.apply(current))
 					: transition(type, what, scope, new ExpectedVersion(current.version(), false), precondition, changes,
 							refusal)))
-			.retryWhen(Retry.max(SET_ONCE_ATTEMPTS).filter(failure -> failure instanceof ApiProblem problem
-					&& problem.type() == ProblemType.VERSION_CONFLICT));
+			.retryWhen(rereadOnConflict());
+	}
+
+	/** A few rereads settle concurrent changes of one document; past them, the conflict itself is the answer. */
+	private static Retry rereadOnConflict() {
+		return Retry.max(REREAD_ATTEMPTS)
+			.filter(failure -> failure instanceof ApiProblem problem && problem.type() == ProblemType.VERSION_CONFLICT)
+			.onRetryExhaustedThrow((spec, signal) -> signal.failure());
 	}
 
 	private <T extends Versioned> Mono<T> modify(Class<T> type, String what, Criteria scope, ExpectedVersion expected,

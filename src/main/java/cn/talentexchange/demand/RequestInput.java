@@ -27,8 +27,8 @@ record RequestInput(
 		@NotNull Priority priority,
 		@NotNull @Valid Site location,
 		@Size(max = 64) String followUpOf,
-		@Size(max = 20) List<@NotBlank String> excludedOrganisationIds,
-		@Size(max = 50) List<@NotBlank String> excludedExpertIds,
+		@Size(max = 20) List<@NotBlank @Size(max = 64) String> excludedOrganisationIds,
+		@Size(max = 50) List<@NotBlank @Size(max = 64) String> excludedExpertIds,
 		@Size(max = 2000) String internalNotes,
 		@Valid Contact contact,
 		@Min(0) Long version) {

@@ -8,6 +8,6 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 /** Replaces the expert's weekend days and blackout days. */
-record AvailabilityChanges(@NotNull @Size(max = 120) List<@NotNull LocalDate> dates,
-		@Size(max = 120) List<@NotNull LocalDate> blackoutDates, @Min(0) Long version) {
+record AvailabilityChanges(@NotNull @Size(max = ExpertRules.MAX_DATES) List<@NotNull LocalDate> dates,
+		@Size(max = ExpertRules.MAX_DATES) List<@NotNull LocalDate> blackoutDates, @Min(0) Long version) {
 }

@@ -18,12 +18,22 @@ final class ExpertRules {
 	/** How far ahead an expert may declare availability. */
 	static final int HORIZON_DAYS = 366;
 
+	/** How many offered dates, and how many blackout dates, a profile keeps. */
+	static final int MAX_DATES = 120;
+
 	private ExpertRules() {
 	}
 
 	static void requireSkillsOnce(List<HeldSkill> skills) {
 		if (skills.stream().map(HeldSkill::skill).distinct().count() != skills.size()) {
 			throw ApiProblem.invalid("skills", "each skill may appear once");
+		}
+	}
+
+	/** As many dates as one replacing PUT may send, so an edited list can always be sent back whole. */
+	static void requireAtMostDates(String field, List<LocalDate> dates) {
+		if (dates.size() > MAX_DATES) {
+			throw ApiProblem.invalid(field, "would leave " + dates.size() + " dates; at most " + MAX_DATES + " are kept");
 		}
 	}
 

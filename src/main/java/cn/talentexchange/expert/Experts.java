@@ -6,6 +6,8 @@ import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 
 import cn.talentexchange.database.ConditionalUpdates;
@@ -192,6 +194,37 @@ public class Experts {
 		Availability availability = new Availability(input.dates(), input.blackoutDates());
 		return updates.update(Expert.class, "expert profile", ownActive(caller), expected,
 				new Update().set("availability", availability));
+	}
+
+	/**
+	 * Removes, then adds, single dates; with no expected version, on whatever the profile holds now. Dates already
+	 * past are dropped: they offer nothing.
+	 */
+	Mono<Expert> editAvailability(Caller caller, AvailabilityEdits edits, ExpectedVersion expected) {
+		if (edits.isEmpty()) {
+			throw ApiProblem.invalid("", "name at least one date to add or remove");
+		}
+		LocalDate today = LocalDate.now(clock);
+		ExpertRules.requireWeekendDates("addDates", edits.addDates(), today);
+		ExpertRules.requireWeekendDates("addBlackoutDates", edits.addBlackoutDates(), today);
+		return updates.updateCurrent(Expert.class, "expert profile", ownActive(caller), expected, current -> {
+			Availability edited = new Availability(
+					edited(current.availability().dates(), edits.removeDates(), edits.addDates(), today),
+					edited(current.availability().blackoutDates(), edits.removeBlackoutDates(), edits.addBlackoutDates(),
+							today));
+			ExpertRules.requireAtMostDates("addDates", edited.dates());
+			ExpertRules.requireAtMostDates("addBlackoutDates", edited.blackoutDates());
+			return new Update().set("availability", edited);
+		});
+	}
+
+	private static List<LocalDate> edited(List<LocalDate> held, List<LocalDate> removed, List<LocalDate> added,
+			LocalDate today) {
+		Set<LocalDate> result = new TreeSet<>(held);
+		result.removeAll(removed);
+		result.addAll(added);
+		result.removeIf(date -> date.isBefore(today));
+		return List.copyOf(result);
 	}
 
 	/**

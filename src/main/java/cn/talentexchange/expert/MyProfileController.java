@@ -16,6 +16,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -60,6 +61,13 @@ class MyProfileController {
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
 		return Mono.fromCallable(() -> ExpectedVersion.of(ifMatch, input.version()))
 			.flatMap(expected -> experts.changeAvailability(caller, input, expected))
+			.map(AvailabilityView::versioned);
+	}
+
+	@PatchMapping("/availability")
+	Mono<ResponseEntity<AvailabilityView>> editAvailability(Caller caller, @Valid @RequestBody AvailabilityEdits input,
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+		return Mono.defer(() -> experts.editAvailability(caller, input, ExpectedVersion.optional(ifMatch, input.version())))
 			.map(AvailabilityView::versioned);
 	}
 

@@ -26,7 +26,7 @@ record NewExpert(
 		@NotEmpty @Size(max = 20) List<@NotNull @Valid HeldSkill> skills,
 		@NotNull @Min(1) @Max(5) Integer maxWeekendsPerMonth,
 		@NotNull @Min(15) @Max(480) Integer maxTravelMinutes,
-		@Size(max = 4) List<@NotBlank String> preferredCountyIds,
+		@Size(max = 4) List<@NotBlank @Size(max = 64) String> preferredCountyIds,
 		@Size(max = 4) List<@NotNull ActionCategory> preferredCategories,
 		@Pattern(regexp = ExpertRules.LOCALE) String locale,
 		@NotNull Boolean contactConsent) {

@@ -24,7 +24,7 @@ record ProfileChanges(
 		@NotNull @Valid GeoPoint homeLocation,
 		@NotNull @Min(1) @Max(5) Integer maxWeekendsPerMonth,
 		@NotNull @Min(15) @Max(480) Integer maxTravelMinutes,
-		@Size(max = 4) List<@NotBlank String> preferredCountyIds,
+		@Size(max = 4) List<@NotBlank @Size(max = 64) String> preferredCountyIds,
 		@Size(max = 4) List<@NotNull ActionCategory> preferredCategories,
 		@Pattern(regexp = ExpertRules.LOCALE) String locale,
 		@NotNull Boolean contactConsent,

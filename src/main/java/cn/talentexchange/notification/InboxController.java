@@ -7,6 +7,7 @@ import java.util.List;
 
 import cn.talentexchange.security.Caller;
 import cn.talentexchange.web.ApiProblem;
+import cn.talentexchange.web.ListPage;
 import cn.talentexchange.web.PagedList;
 import cn.talentexchange.web.Paging;
 
@@ -55,17 +56,27 @@ class InboxController {
 		});
 	}
 
+	/** The entry a push opens; reading it does not mark it read, the app says so when the person has seen it. */
+	@GetMapping("/{id}")
+	Mono<InboxItem> entry(Caller caller, @PathVariable String id) {
+		return own(caller, id).map(InboxItem::of);
+	}
+
 	/** Marks one entry read; reading it again keeps the first time ({@code $min}, so a race keeps it too). */
 	@PostMapping("/{id}/read")
 	Mono<InboxItem> markRead(Caller caller, @PathVariable String id) {
 		Query byId = Query.query(Criteria.where("_id").is(id));
-		return mongo.findOne(byId, Notification.class)
-			.filter(entry -> entry.recipient().equals(caller.username()))
-			.switchIfEmpty(Mono.error(() -> ApiProblem.notFound("inbox entry", id)))
-			.flatMap(mine -> mine.readAt() != null ? Mono.just(mine)
-					: mongo.findAndModify(byId, new Update().min("readAt", clock.instant()),
-							FindAndModifyOptions.options().returnNew(true), Notification.class))
+		return own(caller, id).flatMap(mine -> mine.readAt() != null ? Mono.just(mine)
+				: mongo.findAndModify(byId, new Update().min("readAt", clock.instant()),
+						FindAndModifyOptions.options().returnNew(true), Notification.class))
 			.map(InboxItem::of);
+	}
+
+	/** Someone else's entry is as absent as one that never existed. */
+	private Mono<Notification> own(Caller caller, String id) {
+		return mongo.findOne(Query.query(Criteria.where("_id").is(id)), Notification.class)
+			.filter(entry -> entry.recipient().equals(caller.username()))
+			.switchIfEmpty(Mono.error(() -> ApiProblem.notFound("inbox entry", id)));
 	}
 
 	/** Marks everything that arrived until now as read. */
@@ -83,7 +94,7 @@ class InboxController {
 	}
 
 	/** One page of the inbox and how many entries are unread in all. */
-	record InboxPage(List<InboxItem> items, int page, int size, long total, long unread) {
+	record InboxPage(List<InboxItem> items, int page, int size, long total, long unread) implements ListPage {
 	}
 
 	record MarkedRead(long marked) {

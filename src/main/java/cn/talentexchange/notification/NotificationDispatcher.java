@@ -48,9 +48,12 @@ public class NotificationDispatcher {
 
 	private final Clock clock;
 
+	private final NotificationMeters meters;
+
 	NotificationDispatcher(ReactiveMongoTemplate mongo, PushGateway gateway, Experts experts,
-			NotificationSettings settings, Clock clock) {
+			NotificationSettings settings, NotificationMeters meters, Clock clock) {
 		this.mongo = mongo;
+		this.meters = meters;
 		this.gateway = gateway;
 		this.experts = experts;
 		this.settings = settings;
@@ -193,7 +196,8 @@ public class NotificationDispatcher {
 		}
 		Set<String> goneTokens = new HashSet<>();
 		ReactiveBulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, Notification.class);
-		int finished = 0;
+		List<DeliveryState> ended = new ArrayList<>();
+		int retrying = 0;
 		Instant end = clock.instant();
 		for (Notification notification : claimed) {
 			Query stillOurs = Query.query(Criteria.where("_id").is(notification.id()).and("delivery.claimedBy").is(claim));
@@ -205,7 +209,7 @@ public class NotificationDispatcher {
 						: expired ? DeliveryState.EXPIRED
 						: before.devicesReached() > 0 ? DeliveryState.SENT : DeliveryState.INBOX_ONLY;
 				bulk.updateOne(stillOurs, finish(state, before, before.devicesReached(), end));
-				finished++;
+				ended.add(state);
 				continue;
 			}
 			int reached = before.devicesReached();
@@ -238,9 +242,10 @@ public class NotificationDispatcher {
 			if (retry.isEmpty()) {
 				DeliveryState state = reached > 0 ? DeliveryState.SENT : refused ? DeliveryState.FAILED : DeliveryState.INBOX_ONLY;
 				bulk.updateOne(stillOurs, finish(state, before, reached, end).set("delivery.lastError", lastError));
-				finished++;
+				ended.add(state);
 			}
 			else {
+				retrying++;
 				int attempts = before.attempts() + 1;
 				bulk.updateOne(stillOurs, new Update().set("delivery.attempts", attempts)
 					.set("delivery.nextAttemptAt", end.plus(backoff(attempts, wait)))
@@ -252,8 +257,13 @@ public class NotificationDispatcher {
 			}
 		}
 		Mono<Void> forget = goneTokens.isEmpty() ? Mono.empty() : experts.forgetDevices(goneTokens);
-		int done = finished;
-		return bulk.execute().then(forget).thenReturn(new Round(claimed.size(), claimed.size(), done));
+		int retries = retrying;
+		// Counted once written. A claim that lapsed mid-send (minutes late) lets another worker send and count
+		// the same notification too; the counts then show the duplicate the lapse caused.
+		return bulk.execute().doOnSuccess(written -> {
+			ended.forEach(meters::ended);
+			meters.retried(retries);
+		}).then(forget).thenReturn(new Round(claimed.size(), claimed.size(), ended.size()));
 	}
 
 	private Update finish(DeliveryState state, Notification.Delivery before, int reached, Instant end) {

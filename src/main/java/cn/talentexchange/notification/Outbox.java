@@ -34,7 +34,7 @@ public class Outbox {
 	private static final Logger log = LoggerFactory.getLogger(Outbox.class);
 
 	/** The collections whose documents carry an outbox. */
-	private static final Set<String> SOURCES = Set.of("assignments", "requests", "secondments");
+	static final Set<String> SOURCES = Set.of("assignments", "requests", "secondments");
 
 	private static final int BATCH = 200;
 
@@ -52,8 +52,12 @@ public class Outbox {
 
 	private final Inboxes inboxes;
 
-	Outbox(ReactiveMongoTemplate mongo, Recipients recipients, NotificationTexts texts, Inboxes inboxes, Clock clock) {
+	private final NotificationMeters meters;
+
+	Outbox(ReactiveMongoTemplate mongo, Recipients recipients, NotificationTexts texts, Inboxes inboxes,
+			NotificationMeters meters, Clock clock) {
 		this.mongo = mongo;
+		this.meters = meters;
 		this.inboxes = inboxes;
 		this.recipients = recipients;
 		this.texts = texts;
@@ -110,10 +114,16 @@ public class Outbox {
 		return mongo.find(waiting, Document.class, collection)
 			.concatMap(owner -> Flux.fromIterable(owner.getList(FIELD, Document.class))
 				.concatMap(stored -> deliverToInboxes(mongo.getConverter().read(Notice.class, stored))
-					.then(mongo.updateFirst(Query.query(Criteria.where("_id").is(owner.get("_id"))),
-							new Update().pull(FIELD, stored), collection))
-					// Only a notice actually taken out counts, so a pull that matched nothing cannot loop forever.
-					.map(result -> result.getModifiedCount())
+					.flatMap(entries -> mongo.updateFirst(Query.query(Criteria.where("_id").is(owner.get("_id"))),
+							new Update().pull(FIELD, stored), collection)
+						// Only a notice actually taken out counts, so a pull that matched nothing cannot loop forever,
+						// and a notice relayed again after a crash is not counted twice.
+						.map(result -> {
+							if (result.getModifiedCount() > 0) {
+								meters.queued(entries);
+							}
+							return result.getModifiedCount();
+						}))
 					.onErrorResume(failure -> {
 						log.warn("A notice in {} {} could not be relayed; the next round tries again", collection,
 								owner.get("_id"), failure);
@@ -122,14 +132,15 @@ public class Outbox {
 			.reduce(0L, Long::sum);
 	}
 
-	private Mono<Void> deliverToInboxes(Notice notice) {
+	/** Writes the notice into its recipients' inboxes; returns how many entries that makes. */
+	private Mono<Integer> deliverToInboxes(Notice notice) {
 		return recipients.of(notice.audience())
 			.concatMap(recipient -> texts.write(notice, recipient.locale())
 				.map(text -> new Notification(notice.id() + ":" + recipient.username(), notice.id(), recipient.username(),
 						notice.kind(), text.title(), text.body(), notice.subjectId(), notice.requestId(), notice.expiresAt(),
 						notice.createdAt(), null, Notification.Delivery.pending(clock.instant()))))
 			.collectList()
-			.flatMap(inboxes::put);
+			.flatMap(entries -> inboxes.put(entries).thenReturn(entries.size()));
 	}
 
 }

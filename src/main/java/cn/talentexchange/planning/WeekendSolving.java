@@ -135,6 +135,15 @@ class WeekendSolving implements RunKind {
 			return (int) plan.getSlots().stream().filter(slot -> slot.getExpert() != null).count();
 		}
 
+		/** Empty seats by their request's priority weight, as the solver's medium level counts them. */
+		@Override
+		public long unfilledWeight(WeekendPlan plan) {
+			return plan.getSlots().stream()
+				.filter(slot -> slot.getExpert() == null)
+				.mapToLong(slot -> slot.getVisit().getPriorityWeight())
+				.sum();
+		}
+
 		@Override
 		public Update outcome(WeekendPlan best) {
 			ScoreExplanation<WeekendPlan, HardMediumSoftLongScore> explanation = engine.solutionManager().explain(best);

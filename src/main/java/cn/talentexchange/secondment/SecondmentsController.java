@@ -57,9 +57,12 @@ class SecondmentsController {
 	}
 
 	@GetMapping("/organisations")
-	Mono<List<SecondmentOrganisation>> organisations() {
+	Mono<PagedList<SecondmentOrganisation>> organisations(@RequestParam(defaultValue = "0") int page,
+			@RequestParam(defaultValue = "20") int size) {
+		Paging paging = Paging.of(page, size);
 		return mongo.findAll(SecondmentOrganisation.class).sort(Comparator.comparing(SecondmentOrganisation::id))
-			.collectList();
+			.collectList()
+			.map(all -> PagedList.slice(all, paging));
 	}
 
 	@PostMapping("/posts")
@@ -98,15 +101,15 @@ class SecondmentsController {
 	}
 
 	/** A nomination by hand; a repeat of the same post and candidate answers with the same placement. */
-	@PostMapping
+	@PostMapping("/placements")
 	Mono<ResponseEntity<Secondment>> nominate(Caller caller, @Valid @RequestBody Nomination input) {
 		return desk.nominate(caller, input.postId(), input.candidateId()).map(placement -> ResponseEntity
-			.created(URI.create("/api/v1/secondments/" + placement.id()))
+			.created(URI.create("/api/v1/secondments/placements/" + placement.id()))
 			.eTag(ExpectedVersion.entityTag(placement.version()))
 			.body(placement));
 	}
 
-	@GetMapping
+	@GetMapping("/placements")
 	Mono<PagedList<Secondment>> list(Caller caller, @RequestParam(required = false) SecondmentStatus status,
 			@RequestParam(required = false) String postId, @RequestParam(defaultValue = "0") int page,
 			@RequestParam(defaultValue = "20") int size) {
@@ -128,29 +131,29 @@ class SecondmentsController {
 		return ledger.compute(caller, from, to);
 	}
 
-	@GetMapping("/{id}")
+	@GetMapping("/placements/{id}")
 	Mono<ResponseEntity<Secondment>> get(Caller caller, @PathVariable String id) {
 		return placements.find(id, caller).map(SecondmentsController::versioned);
 	}
 
-	@PostMapping("/{id}/approve")
+	@PostMapping("/placements/{id}/approve")
 	Mono<ResponseEntity<Secondment>> approve(Caller caller, @PathVariable String id, @Valid @RequestBody SideInput input) {
 		return placements.approve(id, caller, input.side()).map(SecondmentsController::versioned);
 	}
 
-	@PostMapping("/{id}/extension")
+	@PostMapping("/placements/{id}/extension")
 	Mono<ResponseEntity<Secondment>> askExtension(Caller caller, @PathVariable String id,
 			@Valid @RequestBody ExtensionInput input) {
 		return placements.askExtension(id, caller, input.side(), input.newEnd()).map(SecondmentsController::versioned);
 	}
 
-	@PostMapping("/{id}/extension/approve")
+	@PostMapping("/placements/{id}/extension/approve")
 	Mono<ResponseEntity<Secondment>> approveExtension(Caller caller, @PathVariable String id,
 			@Valid @RequestBody SideInput input) {
 		return placements.approveExtension(id, caller, input.side()).map(SecondmentsController::versioned);
 	}
 
-	@PostMapping("/{id}/terminate")
+	@PostMapping("/placements/{id}/terminate")
 	Mono<ResponseEntity<Secondment>> terminate(Caller caller, @PathVariable String id,
 			@Valid @RequestBody Termination input) {
 		return placements.terminate(id, caller, input.reason()).map(SecondmentsController::versioned);

@@ -1,12 +1,17 @@
 package cn.talentexchange.security;
 
+import java.net.InetSocketAddress;
+
 import cn.talentexchange.web.ApiProblem;
+import cn.talentexchange.web.CorsSettings;
+import cn.talentexchange.web.CrossOrigin;
 import cn.talentexchange.web.ProblemDocumentHandler;
 import cn.talentexchange.web.ProblemType;
 import cn.talentexchange.web.RateLimits;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
@@ -14,6 +19,10 @@ import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
+import org.springframework.security.web.server.util.matcher.AndServerWebExchangeMatcher;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher.MatchResult;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 import org.springframework.web.reactive.config.WebFluxConfigurer;
 import org.springframework.web.reactive.result.method.annotation.ArgumentResolverConfigurer;
 
@@ -29,14 +38,15 @@ class SecurityConfiguration {
 
 	@Bean
 	SecurityWebFilterChain apiSecurity(ServerHttpSecurity http, ProblemDocumentHandler problems, TokenAccounts accounts,
-			RateLimits rateLimits) {
+			RateLimits rateLimits, CorsSettings cors, Environment environment) {
 		ServerAuthenticationEntryPoint unauthenticated = (exchange, failure) -> {
 			rateLimits.countRefusal(exchange);
 			return problems.write(exchange, new ApiProblem(ProblemType.UNAUTHENTICATED, "Send a valid bearer token"));
 		};
 		ServerAccessDeniedHandler forbidden = (exchange, denied) -> problems.write(exchange,
 				new ApiProblem(ProblemType.FORBIDDEN, "Your role does not allow this operation"));
-		return http.csrf(ServerHttpSecurity.CsrfSpec::disable)
+		return http.cors(spec -> spec.configurationSource(CrossOrigin.rules(cors)))
+			.csrf(ServerHttpSecurity.CsrfSpec::disable)
 			.httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
 			.formLogin(ServerHttpSecurity.FormLoginSpec::disable)
 			.logout(ServerHttpSecurity.LogoutSpec::disable)
@@ -46,6 +56,13 @@ class SecurityConfiguration {
 			.addFilterBefore(rateLimits::filter, SecurityWebFiltersOrder.AUTHORIZATION)
 			.authorizeExchange(exchanges -> exchanges
 				.pathMatchers("/actuator/health", "/actuator/health/**").permitAll()
+				// A scraper on the separate management port, which operators keep off the public network.
+				.matchers(new AndServerWebExchangeMatcher(
+						ServerWebExchangeMatchers.pathMatchers(HttpMethod.GET, "/actuator/prometheus"),
+						onManagementPort(environment)))
+				.permitAll()
+				// The contract and its reader are public: an integrator needs them before having a token.
+				.pathMatchers(HttpMethod.GET, "/openapi.yaml", "/swagger-ui", "/swagger-ui/**", "/webjars/**").permitAll()
 				.pathMatchers(HttpMethod.POST, API + "/dev/tokens").permitAll()
 				// A calendar app cannot send a token: the secret in the link is the credential.
 				.pathMatchers(HttpMethod.GET, API + "/calendar-feeds/*").permitAll()
@@ -77,8 +94,8 @@ class SecurityConfiguration {
 						API + "/admin/secondment-weights")
 				.hasRole(Role.COORDINATOR.name())
 				.pathMatchers(HttpMethod.GET, API + "/secondments/me").hasRole(Role.EXPERT.name())
-				.pathMatchers(HttpMethod.POST, API + "/secondments/*/approve", API + "/secondments/*/extension",
-						API + "/secondments/*/extension/approve")
+				.pathMatchers(HttpMethod.POST, API + "/secondments/placements/*/approve",
+						API + "/secondments/placements/*/extension", API + "/secondments/placements/*/extension/approve")
 				.hasRole(Role.HR_BUREAU.name())
 				.pathMatchers(API + "/secondments", API + "/secondments/**")
 				.hasAnyRole(Role.HR_BUREAU.name(), Role.COORDINATOR.name())
@@ -96,6 +113,20 @@ class SecurityConfiguration {
 				.authenticationEntryPoint(unauthenticated)
 				.accessDeniedHandler(forbidden))
 			.build();
+	}
+
+	/**
+	 * Requests that arrived on the separate management port, when {@code management.server.port} sets one: the
+	 * connection's own local port, which no header can fake.
+	 */
+	private static ServerWebExchangeMatcher onManagementPort(Environment environment) {
+		return exchange -> {
+			Integer management = environment.getProperty("local.management.port", Integer.class);
+			Integer api = environment.getProperty("local.server.port", Integer.class);
+			InetSocketAddress local = exchange.getRequest().getLocalAddress();
+			return management != null && !management.equals(api) && local != null && local.getPort() == management
+					? MatchResult.match() : MatchResult.notMatch();
+		};
 	}
 
 	@Bean

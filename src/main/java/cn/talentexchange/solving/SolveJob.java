@@ -27,6 +27,11 @@ public interface SolveJob<S> {
 	/** How many positions the solution fills. */
 	int filled(S solution);
 
+	/** What the positions left empty weigh, for the metrics; each counts one unless the kind weighs them. */
+	default long unfilledWeight(S solution) {
+		return positions(solution) - filled(solution);
+	}
+
 	/** The fields recorded at the end besides status, score and times: the plan and its analysis. Runs on the solver thread. */
 	Update outcome(S best);
 

@@ -63,6 +63,8 @@ public class SolverRunner {
 
 	private final SolvingSettings settings;
 
+	private final RunMeters meters;
+
 	private final Clock clock;
 
 	private final String instanceId = UUID.randomUUID().toString();
@@ -87,8 +89,9 @@ public class SolverRunner {
 
 	private Instant lastHeartbeat = Instant.EPOCH;
 
-	SolverRunner(ReactiveMongoTemplate mongo, SolvingSettings settings, Clock clock) {
+	SolverRunner(ReactiveMongoTemplate mongo, SolvingSettings settings, RunMeters meters, Clock clock) {
 		this.mongo = mongo;
+		this.meters = meters;
 		this.settings = settings;
 		this.clock = clock;
 		this.upkeep = Flux.interval(UPKEEP_EVERY, UPKEEP_EVERY)
@@ -234,6 +237,7 @@ public class SolverRunner {
 			Update outcome = run.job.outcome(best).set("score", score == null ? null : score.toString())
 				.set("firstFeasibleMillis", run.firstFeasibleMillis);
 			run.last = progressOf(run, status, best);
+			run.unfilledWeight = run.job.unfilledWeight(best);
 			freeSlot(run);
 			end(run, status, outcome, null);
 		}
@@ -299,11 +303,17 @@ public class SolverRunner {
 		}
 		run.unwatch();
 		Instant now = clock.instant();
+		meters.ended(mongo.getCollectionName(run.job.kind().runType()), run.job.engine().profile(), status,
+				Duration.ofMillis(elapsedMillis(run)), run.firstFeasibleMillis, run.unfilledWeight);
 		Update update = outcome == null ? new Update() : outcome;
 		update.set("status", status).set("finishedAt", now);
 		if (failure != null) {
 			log.error("Run {} failed: {}", run.id(), failure);
 			update.set("failure", failure);
+		}
+		else {
+			log.info("Run {} ({}) ended {} after {} ms, score {}", run.id(), run.job.engine().profile(), status,
+					elapsedMillis(run), run.last == null ? null : run.last.score());
 		}
 		RunProgress last = run.last == null ? new RunProgress(run.id(), status, null, elapsedMillis(run), 0, 0)
 				: new RunProgress(run.id(), status, run.last.score(), elapsedMillis(run), run.last.positions(),
@@ -462,6 +472,8 @@ public class SolverRunner {
 		volatile Instant lastPersisted;
 
 		volatile RunProgress last;
+
+		volatile Long unfilledWeight;
 
 		private volatile List<ScheduledFuture<?>> watches = List.of();
 

@@ -19,6 +19,11 @@ public record ExpectedVersion(long value, boolean fromIfMatch) {
 		return new ExpectedVersion(bodyVersion, false);
 	}
 
+	/** For a change that may name a version, and applies to the current one when it names none: null then. */
+	public static ExpectedVersion optional(String ifMatch, Long bodyVersion) {
+		return (ifMatch == null || ifMatch.isBlank()) && bodyVersion == null ? null : of(ifMatch, bodyVersion);
+	}
+
 	public ApiProblem mismatch(long currentVersion) {
 		ProblemType type = fromIfMatch ? ProblemType.PRECONDITION_FAILED : ProblemType.VERSION_CONFLICT;
 		return new ApiProblem(type, "Expected version " + value + " but the current version is " + currentVersion,

@@ -21,7 +21,8 @@ import reactor.core.publisher.Mono;
  * the programme's years is a 400 before any arithmetic on it can overflow.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE)
+// Just after CorrelationIds, so that a refusal here carries the request's id.
+@Order(Ordered.HIGHEST_PRECEDENCE + 1)
 class HostileInputFilter implements WebFilter {
 
 	/** Dates as ISO writes them, extended years included ({@code +999999999-12-31}). */

@@ -10,6 +10,8 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.regex.Pattern;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.reactivestreams.Publisher;
 
 import org.springframework.context.event.ContextClosedEvent;
@@ -47,6 +49,8 @@ class IdempotencyFilter implements WebFilter, Ordered {
 
 	static final String HEADER = "Idempotency-Key";
 
+	static final String REPLAYED = "Idempotent-Replayed";
+
 	private static final Pattern KEY = Pattern.compile("[A-Za-z0-9_\\-:.]{8,128}");
 
 	private static final Duration KEPT = Duration.ofHours(24);
@@ -62,8 +66,13 @@ class IdempotencyFilter implements WebFilter, Ordered {
 
 	private final Disposable purge;
 
-	IdempotencyFilter(ReactiveMongoTemplate mongo, Clock clock) {
+	private final Counter replays;
+
+	IdempotencyFilter(ReactiveMongoTemplate mongo, MeterRegistry registry, Clock clock) {
 		this.mongo = mongo;
+		this.replays = Counter.builder("talent.idempotent.replays")
+			.description("Retried writes answered with the first answer kept under their Idempotency-Key")
+			.register(registry);
 		this.clock = clock;
 		// The embedded server ignores TTL indexes, so expired keys are also removed here, hourly.
 		this.purge = Flux.interval(Duration.ofMinutes(1), Duration.ofHours(1))
@@ -173,7 +182,8 @@ class IdempotencyFilter implements WebFilter, Ordered {
 		if (first.location() != null) {
 			headers.set(HttpHeaders.LOCATION, first.location());
 		}
-		headers.set("Idempotent-Replayed", "true");
+		headers.set(REPLAYED, "true");
+		replays.increment();
 		return response.writeWith(Mono.just(response.bufferFactory().wrap(first.body() == null ? new byte[0] : first.body())));
 	}
 

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.function.Function;
 
 /** The one shape of every list the API returns. */
-public record PagedList<T>(List<T> items, int page, int size, long total) {
+public record PagedList<T>(List<T> items, int page, int size, long total) implements ListPage {
 
 	public static <T> PagedList<T> of(List<T> items, Paging paging, long total) {
 		return new PagedList<>(items, paging.page(), paging.size(), total);

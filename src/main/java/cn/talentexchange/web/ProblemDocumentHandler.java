@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.StreamReadException;
 
@@ -68,7 +69,14 @@ public class ProblemDocumentHandler implements WebExceptionHandler {
 		if (exchange.getResponse().isCommitted()) {
 			return Mono.error(failure);
 		}
-		return write(exchange, toProblem(failure));
+		// Outside the filters' Reactor context: the unhandled failure's log line gets the request's id here.
+		String correlationId = CorrelationIds.of(exchange);
+		if (correlationId == null) {
+			return write(exchange, toProblem(failure));
+		}
+		try (MDC.MDCCloseable ignored = MDC.putCloseable(CorrelationIds.KEY, correlationId)) {
+			return write(exchange, toProblem(failure));
+		}
 	}
 
 	/** Writes a problem outside the exception path, e.g. from security's entry point. */
@@ -80,6 +88,10 @@ public class ProblemDocumentHandler implements WebExceptionHandler {
 		body.put("detail", problem.getMessage());
 		body.put("instance", exchange.getRequest().getPath().value());
 		body.putAll(problem.extensions());
+		String correlationId = CorrelationIds.of(exchange);
+		if (correlationId != null) {
+			body.put("correlationId", correlationId);
+		}
 		exchange.getResponse().getHeaders().remove("ETag");
 		// A refusal may come before the request was fully read (security, size limits, bad parameters), and
 		// a client that reused such a connection was seen to wait forever. Errors are rare: start afresh.

@@ -3,12 +3,16 @@ package cn.talentexchange.web;
 import java.net.InetSocketAddress;
 import java.security.Principal;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.github.bucket4j.ConsumptionProbe;
 
 import org.springframework.http.HttpMethod;
@@ -35,8 +39,22 @@ public class RateLimits {
 
 	private final Map<String, Tracked> buckets = new ConcurrentHashMap<>();
 
-	RateLimits(RateLimitSettings settings) {
+	private static final String WRITES_LIMIT = "writes";
+
+	private static final String PUBLIC_LIMIT = "public";
+
+	private static final String REFUSALS_LIMIT = "refusals";
+
+	private final Map<String, Counter> limited = new HashMap<>();
+
+	RateLimits(RateLimitSettings settings, MeterRegistry registry) {
 		this.settings = settings;
+		for (String limit : List.of(WRITES_LIMIT, PUBLIC_LIMIT, REFUSALS_LIMIT)) {
+			limited.put(limit, Counter.builder("talent.rate.limited")
+				.description("Calls turned away with 429, by the limit they hit: writes, public or refusals")
+				.tag("limit", limit)
+				.register(registry));
+		}
 	}
 
 	/** A web filter's work, but not a web filter bean: only the security chain runs it, after authentication. */
@@ -44,14 +62,15 @@ public class RateLimits {
 		ServerHttpRequest request = exchange.getRequest();
 		String path = request.getPath().pathWithinApplication().value();
 		if (isPublic(request.getMethod(), path)) {
-			return limit("address:" + address(request), settings.publicPerMinute(), chain, exchange);
+			return limit("address:" + address(request), PUBLIC_LIMIT, settings.publicPerMinute(), chain, exchange);
 		}
 		if (!WRITES.contains(request.getMethod()) || !path.startsWith("/api/")) {
 			return chain.filter(exchange);
 		}
 		return exchange.getPrincipal()
 			.map(Principal::getName)
-			.flatMap(caller -> limit("caller:" + caller, settings.writesPerMinute(), chain, exchange).thenReturn(true))
+			.flatMap(caller -> limit("caller:" + caller, WRITES_LIMIT, settings.writesPerMinute(), chain, exchange)
+				.thenReturn(true))
 			.switchIfEmpty(Mono.defer(() -> chain.filter(exchange).thenReturn(true)))
 			.then();
 	}
@@ -69,8 +88,11 @@ public class RateLimits {
 			return chain.filter(exchange);
 		}
 		long waitNanos = refusals.bucket.estimateAbilityToConsume(1).getNanosToWaitForRefill();
-		return waitNanos == 0 ? chain.filter(exchange)
-				: Mono.error(tooMany(settings.refusalsPerMinute(), "refused credentials", waitNanos));
+		if (waitNanos == 0) {
+			return chain.filter(exchange);
+		}
+		limited(REFUSALS_LIMIT);
+		return Mono.error(tooMany(settings.refusalsPerMinute(), "refused credentials", waitNanos));
 	}
 
 	/** Counts one refused authentication (no token, or a bad one) against the client's address. */
@@ -78,10 +100,18 @@ public class RateLimits {
 		tracked(refusalKey(exchange.getRequest()), settings.refusalsPerMinute()).bucket.tryConsume(1);
 	}
 
-	private Mono<Void> limit(String key, int perMinute, WebFilterChain chain, ServerWebExchange exchange) {
+	private Mono<Void> limit(String key, String limit, int perMinute, WebFilterChain chain,
+			ServerWebExchange exchange) {
 		ConsumptionProbe probe = tracked(key, perMinute).bucket.tryConsumeAndReturnRemaining(1);
-		return probe.isConsumed() ? chain.filter(exchange)
-				: Mono.error(tooMany(perMinute, "these", probe.getNanosToWaitForRefill()));
+		if (probe.isConsumed()) {
+			return chain.filter(exchange);
+		}
+		limited(limit);
+		return Mono.error(tooMany(perMinute, "these", probe.getNanosToWaitForRefill()));
+	}
+
+	private void limited(String limit) {
+		limited.get(limit).increment();
 	}
 
 	private Tracked tracked(String key, int perMinute) {

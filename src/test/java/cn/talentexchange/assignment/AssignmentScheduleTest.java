@@ -15,6 +15,7 @@ import cn.talentexchange.notification.NotificationKind;
 import cn.talentexchange.notification.Outbox;
 import cn.talentexchange.support.ApiTest;
 import cn.talentexchange.database.IdLists;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -99,7 +100,7 @@ class AssignmentScheduleTest extends ApiTest {
 	private long oweAt(LocalDateTime localTime) {
 		Clock at = Clock.fixed(localTime.atZone(clock.getZone()).toInstant(), clock.getZone());
 		AssignmentSchedule schedule = new AssignmentSchedule(mongo, assignments, requests, outbox, leases,
-				new ReminderSettings(Duration.ofHours(48), LocalTime.of(7, 0)), at);
+				new ReminderSettings(Duration.ofHours(48), LocalTime.of(7, 0)), new OfferMeters(new SimpleMeterRegistry()), at);
 		try {
 			return schedule.owe().block();
 		}

@@ -457,6 +457,11 @@ class AssignmentsApiTest extends ApiTest {
 			.expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody().get("url");
 		as(expert).post().uri("/api/v1/experts/me/calendar-feed").exchange()
 			.expectStatus().isOk().expectBody().jsonPath("$.url").isEqualTo(url);
+		assertThat(url).startsWith("http://127.0.0.1:");
+		as(expert).post().uri("/api/v1/experts/me/calendar-feed").header("X-Forwarded-Proto", "https")
+			.header("X-Forwarded-Host", "talent.example.cn").exchange()
+			.expectStatus().isOk().expectBody().jsonPath("$.url")
+			.isEqualTo(url.replaceFirst("^http://127\\.0\\.0\\.1:[0-9]+", "https://talent.example.cn"));
 
 		String ics = anonymous().get().uri(url).exchange().expectStatus().isOk()
 			.expectBody(String.class).returnResult().getResponseBody();

@@ -68,6 +68,39 @@ class MyProfileApiTest extends ApiTest {
 	}
 
 	@Test
+	void availabilityIsEditedDateByDateWithoutReplacingTheRest() {
+		LocalDate sunday = NEXT_SATURDAY.plusDays(1);
+		LocalDate weekAfter = NEXT_SATURDAY.plusWeeks(1);
+		as("expert-0015").put().uri("/api/v1/experts/me/availability").contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("dates", List.of(NEXT_SATURDAY.toString(), sunday.toString()), "version",
+					profile("expert-0015").get("version")))
+			.exchange().expectStatus().isOk().expectBody();
+
+		Map<?, ?> edited = as("expert-0015").patch().uri("/api/v1/experts/me/availability")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("addDates", List.of(weekAfter.toString()), "removeDates", List.of(sunday.toString()),
+					"addBlackoutDates", List.of(NEXT_SATURDAY.toString())))
+			.exchange().expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
+		assertThat(edited.get("dates")).isEqualTo(List.of(NEXT_SATURDAY.toString(), weekAfter.toString()));
+		assertThat(edited.get("blackoutDates")).isEqualTo(List.of(NEXT_SATURDAY.toString()));
+
+		as("expert-0015").patch().uri("/api/v1/experts/me/availability").contentType(MediaType.APPLICATION_JSON)
+			.header("If-Match", "\"1\"")
+			.bodyValue(Map.of("removeBlackoutDates", List.of(NEXT_SATURDAY.toString())))
+			.exchange().expectStatus().isEqualTo(412).expectBody();
+		as("expert-0015").patch().uri("/api/v1/experts/me/availability").contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("addDates", List.of(NEXT_SATURDAY.plusDays(3).toString())))
+			.exchange().expectStatus().isBadRequest()
+			.expectBody().jsonPath("$.errors[0].field").isEqualTo("addDates[0]");
+		as("expert-0015").patch().uri("/api/v1/experts/me/availability").contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("addDates", List.of()))
+			.exchange().expectStatus().isBadRequest().expectBody();
+		as("coordinator").patch().uri("/api/v1/experts/me/availability").contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("addDates", List.of(weekAfter.toString())))
+			.exchange().expectStatus().isForbidden().expectBody();
+	}
+
+	@Test
 	void aPhoneRegistersOnceRefreshesAndUnregisters() {
 		Map<String, Object> device = Map.of("token", "fcm-token-abc123:APA91b", "platform", "ANDROID");
 		Map<?, ?> first = as("expert-0013").post().uri("/api/v1/experts/me/devices")

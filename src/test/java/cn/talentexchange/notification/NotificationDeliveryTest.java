@@ -170,6 +170,12 @@ class NotificationDeliveryTest extends ApiTest {
 
 		as("expert-0003").post().uri("/api/v1/me/inbox/" + entry + "/read").exchange().expectStatus().isNotFound()
 			.expectBody();
+		as("expert-0003").get().uri("/api/v1/me/inbox/" + entry).exchange().expectStatus().isNotFound().expectBody();
+		as("expert-0002").get().uri("/api/v1/me/inbox/" + entry).exchange().expectStatus().isOk().expectBody()
+			.jsonPath("$.subjectId").isEqualTo(offerId)
+			.jsonPath("$.readAt").doesNotExist();
+		as("expert-0002").get().uri("/api/v1/me/inbox/no-such-entry").exchange().expectStatus().isNotFound()
+			.expectBody();
 		Map<?, ?> read = as("expert-0002").post().uri("/api/v1/me/inbox/" + entry + "/read").exchange()
 			.expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
 		Map<?, ?> again = as("expert-0002").post().uri("/api/v1/me/inbox/" + entry + "/read").exchange()

@@ -71,6 +71,12 @@ class PlansApiTest extends ApiTest {
 		as("coordinator").post().uri("/api/v1/plans/" + planId + "/publish").exchange()
 			.expectStatus().isOk()
 			.expectBody().jsonPath("$.offersCreated").isEqualTo(0).jsonPath("$.offersExisting").isEqualTo(filled);
+		String metrics = scrape();
+		assertThat(metrics).containsPattern("talent_plan_solve_seconds_count\\{kind=\"planRuns\",profile=\"[a-z-]+\","
+				+ "state=\"SOLVED\"} [1-9]")
+			.containsPattern("talent_plan_first_feasible_seconds_count\\{[^}]*state=\"SOLVED\"} [1-9]")
+			.containsPattern("talent_plan_unfilled_weight_count\\{[^}]*state=\"SOLVED\"} [1-9]");
+		assertThat(counter(metrics, "talent_offers_made_total{how=\"plan\"}")).isGreaterThanOrEqualTo(filled);
 
 		String requestId = (String) ((List<Map<String, Object>>) analysis.get("assignments")).stream()
 			.filter(assignment -> assignment.get("expertId") != null)
@@ -100,6 +106,14 @@ class PlansApiTest extends ApiTest {
 			.expectStatus().isForbidden().expectBody();
 		as("coordinator").get().uri("/api/v1/requests/" + requestId + "/seats/99/candidates").exchange()
 			.expectStatus().isNotFound().expectBody();
+	}
+
+	private static double counter(String scrape, String series) {
+		return scrape.lines()
+			.filter(line -> line.startsWith(series + " "))
+			.mapToDouble(line -> Double.parseDouble(line.substring(series.length() + 1)))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("No " + series + " in the scrape"));
 	}
 
 	@Test

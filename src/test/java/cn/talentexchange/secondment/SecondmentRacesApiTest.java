@@ -56,7 +56,7 @@ class SecondmentRacesApiTest extends ApiTest {
 
 		assertThat(statuses).filteredOn(status -> status == 200).hasSize(1);
 		assertThat(statuses).filteredOn(status -> status != 200).allMatch(status -> status == 409);
-		as("coordinator").get().uri("/api/v1/secondments/" + placement).exchange()
+		as("coordinator").get().uri("/api/v1/secondments/placements/" + placement).exchange()
 			.expectStatus().isOk()
 			.expectBody().jsonPath("$.status").isEqualTo("NOMINATED").jsonPath("$.approvals.host").isEmpty();
 		assertThat(approve("hr-faku", placement, "HOST")).isEqualTo(200);
@@ -75,9 +75,9 @@ class SecondmentRacesApiTest extends ApiTest {
 			.exchange().expectStatus().isOk().expectBody();
 		WebTestClient bothSides = freshlySignedIn("hr-faku");
 
-		bothSides.post().uri("/api/v1/secondments/" + placement + "/approve").contentType(MediaType.APPLICATION_JSON)
+		bothSides.post().uri("/api/v1/secondments/placements/" + placement + "/approve").contentType(MediaType.APPLICATION_JSON)
 			.bodyValue(Map.of("side", "HOME")).exchange().expectStatus().isOk().expectBody();
-		bothSides.post().uri("/api/v1/secondments/" + placement + "/approve").contentType(MediaType.APPLICATION_JSON)
+		bothSides.post().uri("/api/v1/secondments/placements/" + placement + "/approve").contentType(MediaType.APPLICATION_JSON)
 			.bodyValue(Map.of("side", "HOST")).exchange()
 			.expectStatus().isForbidden()
 			.expectBody().jsonPath("$.type").isEqualTo("urn:talent-exchange:problem:forbidden");
@@ -118,18 +118,18 @@ class SecondmentRacesApiTest extends ApiTest {
 	}
 
 	private WebTestClient.ResponseSpec nominate(String post, String candidate) {
-		return as("hr-city").post().uri("/api/v1/secondments").contentType(MediaType.APPLICATION_JSON)
+		return as("hr-city").post().uri("/api/v1/secondments/placements").contentType(MediaType.APPLICATION_JSON)
 			.bodyValue(Map.of("postId", post, "candidateId", candidate)).exchange();
 	}
 
 	private int approve(String hr, String placement, String side) {
-		return as(hr).post().uri("/api/v1/secondments/" + placement + "/approve").contentType(MediaType.APPLICATION_JSON)
+		return as(hr).post().uri("/api/v1/secondments/placements/" + placement + "/approve").contentType(MediaType.APPLICATION_JSON)
 			.bodyValue(Map.of("side", side)).exchange().returnResult(String.class).getStatus().value();
 	}
 
 	@SuppressWarnings("unchecked")
 	private List<Map<String, Object>> placementsOf(String post) {
-		Map<?, ?> page = as("coordinator").get().uri("/api/v1/secondments?postId=" + post + "&size=100").exchange()
+		Map<?, ?> page = as("coordinator").get().uri("/api/v1/secondments/placements?postId=" + post + "&size=100").exchange()
 			.expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
 		return (List<Map<String, Object>>) page.get("items");
 	}

@@ -42,9 +42,9 @@ class SecondmentsApiTest extends ApiTest {
 		assertThat(nominated.get("status")).isEqualTo("NOMINATED");
 		assertThat(nominated.get("pairingId")).isEqualTo("pairing-faku");
 		assertThat(nominated.containsKey("outbox")).isFalse();
-		as("hr-faku").get().uri("/api/v1/secondments/" + id).exchange().expectStatus().isOk().expectBody();
-		as("agency-faku").get().uri("/api/v1/secondments/" + id).exchange().expectStatus().isForbidden().expectBody();
-		as("coordinator").post().uri("/api/v1/secondments/" + id + "/approve").contentType(MediaType.APPLICATION_JSON)
+		as("hr-faku").get().uri("/api/v1/secondments/placements/" + id).exchange().expectStatus().isOk().expectBody();
+		as("agency-faku").get().uri("/api/v1/secondments/placements/" + id).exchange().expectStatus().isForbidden().expectBody();
+		as("coordinator").post().uri("/api/v1/secondments/placements/" + id + "/approve").contentType(MediaType.APPLICATION_JSON)
 			.bodyValue(Map.of("side", "HOME")).exchange().expectStatus().isForbidden().expectBody();
 
 		approve("hr-city", id, "HOST").expectStatus().isNotFound().expectBody();
@@ -59,7 +59,7 @@ class SecondmentsApiTest extends ApiTest {
 			.contains("挂职已获一方同意");
 
 		LocalDate newEnd = TODAY.plusMonths(9).minusDays(1);
-		as("hr-faku").post().uri("/api/v1/secondments/" + id + "/extension").contentType(MediaType.APPLICATION_JSON)
+		as("hr-faku").post().uri("/api/v1/secondments/placements/" + id + "/extension").contentType(MediaType.APPLICATION_JSON)
 			.bodyValue(Map.of("side", "HOST", "newEnd", newEnd.toString())).exchange().expectStatus().isOk()
 			.expectBody().jsonPath("$.status").isEqualTo("ACTIVE").jsonPath("$.extension.newEnd").isEqualTo(newEnd.toString());
 		approveExtension("hr-faku", id, "HOST").expectStatus().isEqualTo(409).expectBody();
@@ -67,7 +67,7 @@ class SecondmentsApiTest extends ApiTest {
 			.jsonPath("$.status").isEqualTo("EXTENDED").jsonPath("$.period.end").isEqualTo(newEnd.toString())
 			.jsonPath("$.extension").isEmpty();
 
-		as("hr-city").post().uri("/api/v1/secondments/" + id + "/terminate").contentType(MediaType.APPLICATION_JSON)
+		as("hr-city").post().uri("/api/v1/secondments/placements/" + id + "/terminate").contentType(MediaType.APPLICATION_JSON)
 			.bodyValue(Map.of("reason", "派出单位工作需要，提前召回")).exchange().expectStatus().isOk()
 			.expectBody().jsonPath("$.status").isEqualTo("TERMINATED").jsonPath("$.endedOn").isEqualTo(TODAY.toString());
 		approve("hr-faku", id, "HOST").expectStatus().isEqualTo(409).expectBody();
@@ -93,7 +93,7 @@ class SecondmentsApiTest extends ApiTest {
 			.expectBody(Map.class).returnResult().getResponseBody();
 		assertThat((List<Map<String, Object>>) cityPosts.get("items"))
 			.allSatisfy(found -> assertThat(found.get("hostAreaId")).isNotIn("faku", "xinmin", "kangping", "liaozhong"));
-		Map<?, ?> kangping = as("hr-faku").get().uri("/api/v1/secondments?size=100").exchange().expectStatus().isOk()
+		Map<?, ?> kangping = as("hr-faku").get().uri("/api/v1/secondments/placements?size=100").exchange().expectStatus().isOk()
 			.expectBody(Map.class).returnResult().getResponseBody();
 		assertThat((List<Map<String, Object>>) kangping.get("items")).allSatisfy(placement -> assertThat(
 				List.of(placement.get("homeAreaId"), placement.get("hostAreaId"))).contains("faku"));
@@ -102,7 +102,7 @@ class SecondmentsApiTest extends ApiTest {
 			.expectBody().jsonPath("$.items[0].id").isEqualTo(id).jsonPath("$.total").isEqualTo(1);
 		as("expert-0078").get().uri("/api/v1/secondments/me").exchange().expectStatus().isOk()
 			.expectBody().jsonPath("$.total").isEqualTo(0);
-		as("expert-0077").get().uri("/api/v1/secondments/" + id).exchange().expectStatus().isForbidden().expectBody();
+		as("expert-0077").get().uri("/api/v1/secondments/placements/" + id).exchange().expectStatus().isForbidden().expectBody();
 	}
 
 	@Test
@@ -140,7 +140,7 @@ class SecondmentsApiTest extends ApiTest {
 			String b = post("faku-invest", TODAY.plusMonths(4), TODAY.plusMonths(7));
 			String person = candidate("huanggu-drc", "并发候选人" + round);
 			List<Integer> statuses = Flux.just(a, b)
-				.flatMap(postId -> client.post().uri("/api/v1/secondments").contentType(MediaType.APPLICATION_JSON)
+				.flatMap(postId -> client.post().uri("/api/v1/secondments/placements").contentType(MediaType.APPLICATION_JSON)
 					.bodyValue(Map.of("postId", postId, "candidateId", person))
 					.exchangeToMono(response -> response.releaseBody().thenReturn(response.statusCode().value())))
 				.collectList()
@@ -304,7 +304,7 @@ class SecondmentsApiTest extends ApiTest {
 
 	@SuppressWarnings("unchecked")
 	private List<Map<String, Object>> all() {
-		Map<?, ?> page = as("coordinator").get().uri("/api/v1/secondments?size=100").exchange().expectStatus().isOk()
+		Map<?, ?> page = as("coordinator").get().uri("/api/v1/secondments/placements?size=100").exchange().expectStatus().isOk()
 			.expectBody(Map.class).returnResult().getResponseBody();
 		assertThat(((Number) page.get("total")).intValue()).isLessThanOrEqualTo(100);
 		return (List<Map<String, Object>>) page.get("items");
@@ -312,8 +312,10 @@ class SecondmentsApiTest extends ApiTest {
 
 	@SuppressWarnings("unchecked")
 	private List<Map<String, Object>> organisations() {
-		return as("coordinator").get().uri("/api/v1/secondments/organisations").exchange().expectStatus().isOk()
-			.expectBody(List.class).returnResult().getResponseBody();
+		Map<?, ?> page = as("coordinator").get().uri("/api/v1/secondments/organisations?size=100").exchange()
+			.expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
+		assertThat(((Number) page.get("total")).intValue()).isLessThanOrEqualTo(100);
+		return (List<Map<String, Object>>) page.get("items");
 	}
 
 	private String post(String host, LocalDate start, LocalDate end) {
@@ -336,17 +338,17 @@ class SecondmentsApiTest extends ApiTest {
 	}
 
 	private WebTestClient.ResponseSpec nominate(String hr, String post, String candidate) {
-		return as(hr).post().uri("/api/v1/secondments").contentType(MediaType.APPLICATION_JSON)
+		return as(hr).post().uri("/api/v1/secondments/placements").contentType(MediaType.APPLICATION_JSON)
 			.bodyValue(Map.of("postId", post, "candidateId", candidate)).exchange();
 	}
 
 	private WebTestClient.ResponseSpec approve(String hr, String id, String side) {
-		return as(hr).post().uri("/api/v1/secondments/" + id + "/approve").contentType(MediaType.APPLICATION_JSON)
+		return as(hr).post().uri("/api/v1/secondments/placements/" + id + "/approve").contentType(MediaType.APPLICATION_JSON)
 			.bodyValue(Map.of("side", side)).exchange();
 	}
 
 	private WebTestClient.ResponseSpec approveExtension(String hr, String id, String side) {
-		return as(hr).post().uri("/api/v1/secondments/" + id + "/extension/approve").contentType(MediaType.APPLICATION_JSON)
+		return as(hr).post().uri("/api/v1/secondments/placements/" + id + "/extension/approve").contentType(MediaType.APPLICATION_JSON)
 			.bodyValue(Map.of("side", side)).exchange();
 	}
 

@@ -17,6 +17,7 @@ import cn.talentexchange.solving.Toy.ToyJob;
 import cn.talentexchange.solving.Toy.ToyPlan;
 import cn.talentexchange.solving.Toy.ToyRun;
 import cn.talentexchange.support.ApiTest;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.bson.types.ObjectId;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -253,7 +254,7 @@ class SolverRunnerTest extends ApiTest {
 	}
 
 	private SolverRunner runner(Duration endMargin, Duration heartbeat) {
-		SolverRunner runner = new SolverRunner(mongo, settings(endMargin, heartbeat), clock);
+		SolverRunner runner = new SolverRunner(mongo, settings(endMargin, heartbeat), new RunMeters(new SimpleMeterRegistry()), clock);
 		runners.add(runner);
 		return runner;
 	}

@@ -126,10 +126,11 @@ public final class ApiContract {
 			return;
 		}
 		if (mediaType.equals(MediaType.TEXT_EVENT_STREAM_VALUE)) {
-			// Each event's data is one JSON document of the schema.
+			// The stream is text; each event's data is one JSON document of the schema the media type names.
+			String eventSchema = responsePointer + "/content/" + escape(mediaType) + "/x-event-data-schema";
 			for (String line : new String(responseBody, StandardCharsets.UTF_8).split("\n")) {
 				if (line.startsWith("data:")) {
-					validate(schema, line.substring(5).getBytes(StandardCharsets.UTF_8),
+					validate(eventSchema, line.substring(5).getBytes(StandardCharsets.UTF_8),
 							"event of " + method + " " + path);
 				}
 			}

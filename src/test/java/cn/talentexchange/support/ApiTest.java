@@ -38,8 +38,31 @@ public abstract class ApiTest {
 
 	/** A client signed in as a seed (or API-created) account. */
 	protected WebTestClient as(String username) {
-		String token = TOKENS.computeIfAbsent(port + "/" + username, key -> token(username));
-		return anonymous().mutate().defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + token).build();
+		return anonymous().mutate().defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + tokenOf(username)).build();
+	}
+
+	/** A dev token of a seed (or API-created) account, made once per server. */
+	protected String tokenOf(String username) {
+		return TOKENS.computeIfAbsent(port + "/" + username, key -> token(username));
+	}
+
+	/** A client outside the API's contract (the served spec, Swagger UI, actuator), with no token. */
+	protected WebTestClient raw() {
+		return WebTestClient.bindToServer()
+			.baseUrl("http://127.0.0.1:" + port)
+			.responseTimeout(Duration.ofSeconds(30))
+			.codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(16 * 1024 * 1024))
+			.build();
+	}
+
+	/** The Prometheus scrape, as an admin reads it. */
+	protected String scrape() {
+		return raw().get().uri("/actuator/prometheus").header(HttpHeaders.AUTHORIZATION, "Bearer " + tokenOf("admin"))
+			.exchange()
+			.expectStatus().isOk()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
 	}
 
 	private String token(String username) {
