@@ -1,5 +1,6 @@
 package cn.talentexchange.database;
 
+import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.wire.message.MongoMessage;
@@ -9,7 +10,8 @@ import org.h2.mvstore.MVStore;
  * An H2 backend that commits the store before it answers a command, and forces what it wrote to the disk. H2
  * otherwise commits about once a second in the background and leaves the rest to the page cache, so a write the
  * client saw acknowledged could vanish in a crash or a power cut. A command that wrote nothing skips both, so
- * reads pay almost nothing.
+ * reads pay almost nothing. Its databases look keys up in their unique indexes without serializing them
+ * ({@link FastKeyH2Database}).
  */
 final class DurableH2Backend extends H2Backend {
 
@@ -26,6 +28,11 @@ final class DurableH2Backend extends H2Backend {
 	static DurableH2Backend open(String fileName, boolean force, int cacheMegabytes) {
 		return new DurableH2Backend(new MVStore.Builder().fileName(fileName).compress().cacheSize(cacheMegabytes).open(),
 				force);
+	}
+
+	@Override
+	protected MongoDatabase openOrCreateDatabase(String databaseName) {
+		return new FastKeyH2Database(databaseName, getMvStore(), getCursorRegistry());
 	}
 
 	@Override

@@ -55,7 +55,7 @@ class EmbeddedMongoConfiguration {
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot create the database file " + file, ex);
 		}
-		return DurableH2Backend.open(file.toString(), settings.forceWrites(), settings.cacheMegabytes());
+		return DurableH2Backend.open(file.toString(), settings.forceWrites(), settings.pageCacheMegabytes());
 	}
 
 }

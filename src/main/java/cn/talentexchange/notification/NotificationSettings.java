@@ -20,12 +20,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param longestRetry the longest wait between two attempts
  * @param staleDeviceAfter a device not seen for this long receives nothing
  * @param backlogEvery how often the metrics count what waits (the oldest pending push, each outbox's backlog);
- *        each count reads the notifications and the outbox collections through on the embedded server
+ *        each count reads the notifications and the outbox collections through on the embedded server, holding
+ *        each for a moment, so it is not done often
  */
 @ConfigurationProperties("talent.notifications")
 public record NotificationSettings(String credentialsFile, String projectId, @DefaultValue("1s") Duration every,
 		@DefaultValue("15s") Duration relaySweep,
 		@DefaultValue("500") int batchSize, @DefaultValue("4") int workers, @DefaultValue("2m") Duration claimFor,
 		@DefaultValue("30s") Duration firstRetry, @DefaultValue("1h") Duration longestRetry,
-		@DefaultValue("270d") Duration staleDeviceAfter, @DefaultValue("1m") Duration backlogEvery) {
+		@DefaultValue("270d") Duration staleDeviceAfter, @DefaultValue("5m") Duration backlogEvery) {
 }
