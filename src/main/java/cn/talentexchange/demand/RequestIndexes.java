@@ -2,7 +2,9 @@ package cn.talentexchange.demand;
 
 import java.util.List;
 
+import cn.talentexchange.database.IdLists;
 import cn.talentexchange.database.IndexTask;
+import cn.talentexchange.database.StartupTask;
 import cn.talentexchange.notification.Outbox;
 
 import org.springframework.context.annotation.Bean;
@@ -20,6 +22,11 @@ class RequestIndexes {
 				new Index().on("countyId", Sort.Direction.ASC).on("status", Sort.Direction.ASC).named("county_status"),
 				new Index().on("status", Sort.Direction.ASC).on("createdAt", Sort.Direction.DESC).named("status_created"),
 				Outbox.pendingIndex()));
+	}
+
+	@Bean
+	StartupTask requestListsTask(IdLists lists) {
+		return lists.backfill(Requests.OPEN_TO_EXPERTS);
 	}
 
 }

@@ -5,12 +5,15 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 import cn.talentexchange.database.ConditionalUpdates;
+import cn.talentexchange.database.IdList;
+import cn.talentexchange.database.IdLists;
 import cn.talentexchange.database.PagedQueries;
 import cn.talentexchange.notification.Notice;
 import cn.talentexchange.notification.Outbox;
@@ -40,6 +43,19 @@ import reactor.core.publisher.Mono;
 @Component
 public class Requests {
 
+	/**
+	 * The open requests, for the experts' browsing only: a request is listed before it opens and leaves the list
+	 * once a reader finds it no longer open (no request opens twice). The planner reads the store itself, so a
+	 * request written straight into it is planned at once, and browsed after the next sweep of the lists.
+	 */
+	static final IdList OPEN_TO_EXPERTS = IdList.single("requests-open", "requests",
+			Criteria.where("status").is(RequestStatus.OPEN));
+
+	/** The order of every request list: newest first, then by id. */
+	private static final Comparator<DemandRequest> NEWEST_FIRST = Comparator.comparing(DemandRequest::createdAt)
+		.reversed()
+		.thenComparing(DemandRequest::id);
+
 	private static final List<RequestStatus> EDITABLE = List.of(RequestStatus.DRAFT, RequestStatus.OPEN);
 
 	private static final List<RequestStatus> CANCELLABLE = List.of(RequestStatus.DRAFT, RequestStatus.OPEN,
@@ -57,9 +73,12 @@ public class Requests {
 
 	private final ApplicationEventPublisher events;
 
+	private final IdLists lists;
+
 	Requests(ReactiveMongoTemplate mongo, PagedQueries pages, ConditionalUpdates updates, ReferenceData references,
-			Clock clock, ApplicationEventPublisher events) {
+			IdLists lists, Clock clock, ApplicationEventPublisher events) {
 		this.events = events;
+		this.lists = lists;
 		this.mongo = mongo;
 		this.pages = pages;
 		this.updates = updates;
@@ -121,6 +140,9 @@ public class Requests {
 
 	Mono<PagedList<DemandRequest>> list(Caller caller, String countyId, RequestStatus status, ActionCategory category,
 			Paging paging) {
+		if (!caller.isCoordinator() && !caller.has(Role.COUNTY_AGENCY)) {
+			return openToExperts(countyId, status, category, paging);
+		}
 		List<Criteria> filter = new ArrayList<>(List.of(visibleTo(caller)));
 		if (countyId != null) {
 			filter.add(Criteria.where("countyId").is(countyId));
@@ -133,6 +155,29 @@ public class Requests {
 		}
 		Query query = Query.query(new Criteria().andOperator(filter));
 		return pages.page(query, Sort.by(Sort.Order.desc("createdAt"), Sort.Order.asc("_id")), paging, DemandRequest.class);
+	}
+
+	/** What an expert browses: the open requests, from their list rather than a search of every request ever. */
+	private Mono<PagedList<DemandRequest>> openToExperts(String countyId, RequestStatus status, ActionCategory category,
+			Paging paging) {
+		if (status != null && status != RequestStatus.OPEN) {
+			return Mono.just(PagedList.of(List.of(), paging, 0));
+		}
+		return lists.members(OPEN_TO_EXPERTS, IdList.ALL, DemandRequest.class)
+			.collectList()
+			.flatMap(listed -> {
+				List<String> closed = listed.stream()
+					.filter(request -> request.status() != RequestStatus.OPEN)
+					.map(DemandRequest::id)
+					.toList();
+				List<DemandRequest> open = listed.stream()
+					.filter(request -> request.status() == RequestStatus.OPEN)
+					.filter(request -> countyId == null || countyId.equals(request.countyId()))
+					.filter(request -> category == null || category == request.category())
+					.sorted(NEWEST_FIRST)
+					.toList();
+				return lists.remove(OPEN_TO_EXPERTS, IdList.ALL, closed).thenReturn(PagedList.slice(open, paging));
+			});
 	}
 
 	/** The request if the caller may see it; a 404 problem otherwise. */
@@ -187,10 +232,11 @@ public class Requests {
 			RequestRules.checkOpenable(current, LocalDate.now(clock));
 			ExpectedVersion expected = ifMatch == null ? new ExpectedVersion(current.version(), false)
 					: ExpectedVersion.of(ifMatch, null);
-			return updates.transition(DemandRequest.class, "request", scoped(caller, id), expected,
-					Criteria.where("status").is(RequestStatus.DRAFT),
-					new Update().set("status", RequestStatus.OPEN).set("openedAt", clock.instant()),
-					request -> ConditionalUpdates.invalidState("open the request", request.status()));
+			return lists.add(OPEN_TO_EXPERTS, List.of(current), request -> IdList.ALL, DemandRequest::id)
+				.then(updates.transition(DemandRequest.class, "request", scoped(caller, id), expected,
+						Criteria.where("status").is(RequestStatus.DRAFT),
+						new Update().set("status", RequestStatus.OPEN).set("openedAt", clock.instant()),
+						request -> ConditionalUpdates.invalidState("open the request", request.status())));
 		});
 	}
 

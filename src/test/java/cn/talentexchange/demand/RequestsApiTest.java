@@ -122,6 +122,31 @@ class RequestsApiTest extends ApiTest {
 	}
 
 	@Test
+	void expertsBrowseTheOpenRequestsNewestFirstUntilTheyClose() {
+		String older = (String) create("agency-kangping", request(null)).get("id");
+		String newer = (String) create("agency-kangping", request(null)).get("id");
+		for (String id : List.of(older, newer)) {
+			as("agency-kangping").post().uri("/api/v1/requests/" + id + "/open").exchange().expectStatus().isOk()
+				.expectBody();
+		}
+		List<String> listed = openIdsInKangping();
+		assertThat(listed).containsSubsequence(newer, older);
+
+		as("agency-kangping").post().uri("/api/v1/requests/" + newer + "/cancel").contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("reason", "Solved locally")).exchange().expectStatus().isOk().expectBody();
+		assertThat(openIdsInKangping()).contains(older).doesNotContain(newer);
+		as("expert-0020").get().uri("/api/v1/requests?status=DRAFT").exchange()
+			.expectStatus().isOk().expectBody().jsonPath("$.total").isEqualTo(0);
+	}
+
+	@SuppressWarnings("unchecked")
+	private List<String> openIdsInKangping() {
+		Map<?, ?> page = as("expert-0021").get().uri("/api/v1/requests?countyId=kangping&size=100").exchange()
+			.expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
+		return ((List<Map<String, Object>>) page.get("items")).stream().map(item -> (String) item.get("id")).toList();
+	}
+
+	@Test
 	void coordinatorsSeeAllCountiesAndMustNameOneWhenPosting() {
 		as("coordinator").get().uri("/api/v1/requests?status=OPEN&size=100").exchange()
 			.expectStatus().isOk()
