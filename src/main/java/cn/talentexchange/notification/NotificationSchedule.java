@@ -1,5 +1,7 @@
 package cn.talentexchange.notification;
 
+import java.time.Duration;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,13 +24,17 @@ class NotificationSchedule {
 
 	private static final Logger log = LoggerFactory.getLogger(NotificationSchedule.class);
 
+	private static final Duration FIRST_SWEEP_AFTER = Duration.ofSeconds(5);
+
 	private final Disposable relay;
 
 	private final Disposable dispatch;
 
 	NotificationSchedule(Outbox outbox, NotificationDispatcher dispatcher, NotificationSettings settings) {
-		// Two loops: a slow push channel must not hold up the inboxes.
-		this.relay = repeat(Flux.merge(Flux.interval(settings.relaySweep()), outbox.nudges()), outbox.relay(), "relay");
+		// Two loops: a slow push channel must not hold up the inboxes. The first sweep comes soon after start, for
+		// what a crash left waiting.
+		this.relay = repeat(Flux.merge(Flux.interval(FIRST_SWEEP_AFTER, settings.relaySweep()), outbox.nudges()),
+				outbox.relay(), "relay");
 		this.dispatch = repeat(Flux.merge(Flux.interval(settings.every()), outbox.relayed()), dispatcher.dispatch(),
 				"dispatch");
 	}

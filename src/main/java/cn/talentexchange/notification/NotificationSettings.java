@@ -10,9 +10,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     {@code GOOGLE_APPLICATION_CREDENTIALS}) the log stands in for push and the inbox carries everything
  * @param projectId the Firebase project, when the credentials do not name it
  * @param every how often due pushes are sent, besides right after a relay
- * @param relaySweep how often the relay looks for waiting notices on its own: every change that writes some
- *        nudges it at once, so the sweep only catches what a crash or another instance left; each sweep reads the
- *        collections with an outbox through, which on the embedded server holds them for a moment
+ * @param relaySweep how often the relay looks for waiting notices on its own, besides once soon after start:
+ *        every change that writes some nudges it at once, so the sweep only catches what a crashed instance left;
+ *        each sweep reads the collections with an outbox through, which on the embedded server holds them for a
+ *        moment and delays the reads waiting on them
  * @param batchSize how many notifications one dispatcher round claims
  * @param workers how many rounds run at once; FCM throughput comes from concurrency
  * @param claimFor how long a claimed notification is held; a crashed holder's claim lapses after it
