@@ -303,8 +303,9 @@ public class SolverRunner {
 		}
 		run.unwatch();
 		Instant now = clock.instant();
+		long elapsed = elapsedMillis(run);
 		meters.ended(mongo.getCollectionName(run.job.kind().runType()), run.job.engine().profile(), status,
-				Duration.ofMillis(elapsedMillis(run)), run.firstFeasibleMillis, run.unfilledWeight);
+				Duration.ofMillis(elapsed), run.firstFeasibleMillis, run.unfilledWeight);
 		Update update = outcome == null ? new Update() : outcome;
 		update.set("status", status).set("finishedAt", now);
 		if (failure != null) {
@@ -312,12 +313,11 @@ public class SolverRunner {
 			update.set("failure", failure);
 		}
 		else {
-			log.info("Run {} ({}) ended {} after {} ms, score {}", run.id(), run.job.engine().profile(), status,
-					elapsedMillis(run), run.last == null ? null : run.last.score());
+			log.info("Run {} ({}) ended {} after {} ms, score {}", run.id(), run.job.engine().profile(), status, elapsed,
+					run.last == null ? null : run.last.score());
 		}
-		RunProgress last = run.last == null ? new RunProgress(run.id(), status, null, elapsedMillis(run), 0, 0)
-				: new RunProgress(run.id(), status, run.last.score(), elapsedMillis(run), run.last.positions(),
-						run.last.filled());
+		RunProgress last = run.last == null ? new RunProgress(run.id(), status, null, elapsed, 0, 0)
+				: new RunProgress(run.id(), status, run.last.score(), elapsed, run.last.positions(), run.last.filled());
 		stillRunning(run, update)
 			.onErrorResume(writeFailed -> {
 				log.error("Could not record the end of run {}", run.id(), writeFailed);

@@ -3,17 +3,17 @@ package cn.talentexchange.web;
 import java.net.InetSocketAddress;
 import java.security.Principal;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.List;
+import java.util.EnumMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
+import io.github.bucket4j.ConsumptionProbe;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.github.bucket4j.ConsumptionProbe;
 
 import org.springframework.http.HttpMethod;
 import org.springframework.http.server.reactive.ServerHttpRequest;
@@ -39,20 +39,14 @@ public class RateLimits {
 
 	private final Map<String, Tracked> buckets = new ConcurrentHashMap<>();
 
-	private static final String WRITES_LIMIT = "writes";
-
-	private static final String PUBLIC_LIMIT = "public";
-
-	private static final String REFUSALS_LIMIT = "refusals";
-
-	private final Map<String, Counter> limited = new HashMap<>();
+	private final Map<Limit, Counter> turnedAway = new EnumMap<>(Limit.class);
 
 	RateLimits(RateLimitSettings settings, MeterRegistry registry) {
 		this.settings = settings;
-		for (String limit : List.of(WRITES_LIMIT, PUBLIC_LIMIT, REFUSALS_LIMIT)) {
-			limited.put(limit, Counter.builder("talent.rate.limited")
+		for (Limit limit : Limit.values()) {
+			turnedAway.put(limit, Counter.builder("talent.rate.limited")
 				.description("Calls turned away with 429, by the limit they hit: writes, public or refusals")
-				.tag("limit", limit)
+				.tag("limit", limit.name().toLowerCase(Locale.ROOT))
 				.register(registry));
 		}
 	}
@@ -62,14 +56,14 @@ public class RateLimits {
 		ServerHttpRequest request = exchange.getRequest();
 		String path = request.getPath().pathWithinApplication().value();
 		if (isPublic(request.getMethod(), path)) {
-			return limit("address:" + address(request), PUBLIC_LIMIT, settings.publicPerMinute(), chain, exchange);
+			return limit("address:" + address(request), Limit.PUBLIC, settings.publicPerMinute(), chain, exchange);
 		}
 		if (!WRITES.contains(request.getMethod()) || !path.startsWith("/api/")) {
 			return chain.filter(exchange);
 		}
 		return exchange.getPrincipal()
 			.map(Principal::getName)
-			.flatMap(caller -> limit("caller:" + caller, WRITES_LIMIT, settings.writesPerMinute(), chain, exchange)
+			.flatMap(caller -> limit("caller:" + caller, Limit.WRITES, settings.writesPerMinute(), chain, exchange)
 				.thenReturn(true))
 			.switchIfEmpty(Mono.defer(() -> chain.filter(exchange).thenReturn(true)))
 			.then();
@@ -91,7 +85,7 @@ public class RateLimits {
 		if (waitNanos == 0) {
 			return chain.filter(exchange);
 		}
-		limited(REFUSALS_LIMIT);
+		turnedAway.get(Limit.REFUSALS).increment();
 		return Mono.error(tooMany(settings.refusalsPerMinute(), "refused credentials", waitNanos));
 	}
 
@@ -100,19 +94,16 @@ public class RateLimits {
 		tracked(refusalKey(exchange.getRequest()), settings.refusalsPerMinute()).bucket.tryConsume(1);
 	}
 
-	private Mono<Void> limit(String key, String limit, int perMinute, WebFilterChain chain,
+	private Mono<Void> limit(String key, Limit limit, int perMinute, WebFilterChain chain,
 			ServerWebExchange exchange) {
 		ConsumptionProbe probe = tracked(key, perMinute).bucket.tryConsumeAndReturnRemaining(1);
 		if (probe.isConsumed()) {
 			return chain.filter(exchange);
 		}
-		limited(limit);
+		turnedAway.get(limit).increment();
 		return Mono.error(tooMany(perMinute, "these", probe.getNanosToWaitForRefill()));
 	}
 
-	private void limited(String limit) {
-		limited.get(limit).increment();
-	}
 
 	private Tracked tracked(String key, int perMinute) {
 		long now = System.nanoTime();
@@ -149,6 +140,9 @@ public class RateLimits {
 		InetSocketAddress remote = request.getRemoteAddress();
 		return remote == null || remote.getAddress() == null ? "unknown" : remote.getAddress().getHostAddress();
 	}
+
+	/** The limits a call can hit, as the metrics name them. */
+	private enum Limit { WRITES, PUBLIC, REFUSALS }
 
 	private static final class Tracked {
 

@@ -29,11 +29,7 @@ public abstract class ApiTest {
 
 	/** A client with no token. */
 	protected WebTestClient anonymous() {
-		return WebTestClient.bindToServer()
-			.baseUrl("http://127.0.0.1:" + port)
-			.responseTimeout(Duration.ofSeconds(30))
-			.entityExchangeResultConsumer(ApiContract.get()::verify)
-			.build();
+		return raw().mutate().entityExchangeResultConsumer(ApiContract.get()::verify).build();
 	}
 
 	/** A client signed in as a seed (or API-created) account. */
