@@ -14,7 +14,6 @@ import com.mongodb.event.CommandFailedEvent;
 import com.mongodb.event.CommandListener;
 import com.mongodb.event.CommandStartedEvent;
 import com.mongodb.event.CommandSucceededEvent;
-import org.bson.BsonBoolean;
 import org.bson.BsonDocument;
 import org.bson.BsonValue;
 import reactor.core.publisher.Mono;
@@ -27,7 +26,8 @@ import reactor.core.publisher.Mono;
 final class DispatchPhases implements CommandListener {
 
 	enum Phase {
-		CLAIM_PICK("claim: pick due ids"), CLAIM_MARK("claim: mark claimed"), CLAIM_READ("claim: read claimed"),
+		CLAIM_PICK("claim: read list, sample"), CLAIM_MARK("claim: mark claimed"), CLAIM_READ("claim: read claimed"),
+		LIST("list: take settled out"),
 		DEVICES("devices: read experts"), SEND("send: SDK sendEachAsync"), RECORD("record: bulk write"),
 		FORGET("forget gone devices"), OTHER("other database commands");
 
@@ -162,28 +162,29 @@ final class DispatchPhases implements CommandListener {
 				if (collection.equals("experts")) {
 					return Phase.DEVICES;
 				}
+				if (collection.equals("idLists")) {
+					return Phase.CLAIM_PICK;
+				}
 				if (!collection.equals("notifications")) {
 					return Phase.OTHER;
 				}
-				BsonDocument filter = command.getDocument("filter", new BsonDocument());
-				if (filter.containsKey("delivery.claimedBy")) {
-					return Phase.CLAIM_READ;
-				}
 				BsonDocument projection = command.getDocument("projection", null);
-				return projection != null && projection.size() == 1 && projection.containsKey("_id") ? Phase.CLAIM_PICK
-						: Phase.OTHER;
+				return projection != null && projection.containsKey("delivery.state") ? Phase.CLAIM_PICK : Phase.CLAIM_READ;
 			}
 			case "update" -> {
 				String collection = command.getString("update").getValue();
 				if (collection.equals("experts")) {
 					return Phase.FORGET;
 				}
+				if (collection.equals("idLists")) {
+					return Phase.LIST;
+				}
 				if (!collection.equals("notifications")) {
 					return Phase.OTHER;
 				}
 				List<BsonValue> updates = command.getArray("updates").getValues();
-				boolean multi = updates.size() == 1 && updates.get(0).asDocument().getBoolean("multi", BsonBoolean.FALSE).getValue();
-				return multi ? Phase.CLAIM_MARK : Phase.RECORD;
+				boolean recording = !updates.isEmpty() && updates.get(0).asDocument().getDocument("q").containsKey("delivery.claimedBy");
+				return recording ? Phase.RECORD : Phase.CLAIM_MARK;
 			}
 			default -> {
 				return Phase.OTHER;

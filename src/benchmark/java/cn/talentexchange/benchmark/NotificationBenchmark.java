@@ -22,6 +22,7 @@ import cn.talentexchange.expert.Expert;
 import cn.talentexchange.notification.FakeFcm;
 import cn.talentexchange.notification.FakeFcm.Received;
 import cn.talentexchange.notification.FakeFcm.Reply;
+import cn.talentexchange.notification.Inboxes;
 import cn.talentexchange.notification.Notification;
 import cn.talentexchange.notification.Notification.DeliveryState;
 import cn.talentexchange.notification.NotificationDispatcher;
@@ -302,7 +303,7 @@ public final class NotificationBenchmark {
 			}
 		}
 
-		/** Inserts notifications as the outbox relay creates them: PENDING, due now, recipients in turn. */
+		/** Puts notifications into the inboxes as the outbox relay does: PENDING, due now, recipients in turn. */
 		void queue(String runId, int count) {
 			Instant now = clock.instant();
 			Flux.range(0, count)
@@ -314,7 +315,7 @@ public final class NotificationBenchmark {
 							new Notification.Delivery(DeliveryState.PENDING, 0, now, null, Instant.EPOCH, null, 0, null, null, null));
 				})
 				.buffer(1_000)
-				.concatMap(batch -> mongo.insert(batch, Notification.class).then())
+				.concatMap(batch -> context.getBean(Inboxes.class).put(batch))
 				.blockLast();
 		}
 
@@ -338,8 +339,11 @@ public final class NotificationBenchmark {
 			}
 		}
 
+		/** Empties the collections the warm-up filled; dropping them would drop their indexes too. */
 		void forgetNotifications() {
-			mongo.dropCollection(Notification.class).block();
+			mongo.remove(new Query(), Notification.class).block();
+			mongo.remove(new Query(), "newestNotices").block();
+			mongo.remove(Query.query(Criteria.where("_id").regex("^pushes-owed:")), "idLists").block();
 		}
 
 		Tally tally() {

@@ -3,9 +3,11 @@ package cn.talentexchange.database;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import org.bson.Document;
 
@@ -63,6 +65,39 @@ public class IdLists {
 			}
 		});
 		return bulk.execute().then();
+	}
+
+	/** Adds ids to a spread list, each to its bucket, in one round trip. */
+	public Mono<Void> add(IdList list, Collection<String> ids) {
+		return add(list, byBucket(list, ids));
+	}
+
+	/** Takes ids out of a spread list, once their documents have left it, in one round trip. */
+	public Mono<Void> remove(IdList list, Collection<String> ids) {
+		if (ids.isEmpty()) {
+			return Mono.empty();
+		}
+		var bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, COLLECTION);
+		byBucket(list, ids).forEach((bucket, some) -> bulk.updateOne(byId(list, bucket),
+				new Update().pullAll("ids", some.toArray())));
+		return bulk.execute().then();
+	}
+
+	/** Every id of a spread list, its buckets read in one round trip. */
+	public Mono<List<String>> ids(IdList list) {
+		List<String> buckets = IntStream.range(0, list.buckets()).mapToObj(bucket -> list.name() + ":" + bucket).toList();
+		Query stored = Query.query(Criteria.where("_id").in(buckets));
+		stored.fields().include("ids");
+		return mongo.find(stored, Document.class, COLLECTION)
+			.concatMapIterable(found -> {
+				List<String> ids = found.getList("ids", String.class);
+				return ids == null ? List.<String>of() : ids;
+			})
+			.collectList();
+	}
+
+	private static Map<String, Set<String>> byBucket(IdList list, Collection<String> ids) {
+		return ids.stream().collect(Collectors.groupingBy(list::bucketOf, Collectors.toSet()));
 	}
 
 	/** Takes ids out of the list under the key, once their documents have left it. */

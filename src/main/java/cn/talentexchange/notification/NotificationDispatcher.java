@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -13,8 +14,10 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
+import cn.talentexchange.database.IdLists;
 import cn.talentexchange.expert.Experts;
 import cn.talentexchange.notification.Notification.DeliveryState;
+import org.bson.Document;
 
 import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.ReactiveBulkOperations;
@@ -37,6 +40,7 @@ import reactor.core.publisher.Mono;
 @Component
 public class NotificationDispatcher {
 
+	private static final String NOTIFICATIONS = "notifications";
 
 	private final ReactiveMongoTemplate mongo;
 
@@ -50,9 +54,15 @@ public class NotificationDispatcher {
 
 	private final NotificationMeters meters;
 
-	NotificationDispatcher(ReactiveMongoTemplate mongo, PushGateway gateway, Experts experts,
-			NotificationSettings settings, NotificationMeters meters, Clock clock) {
+	private final IdLists lists;
+
+	private final NewestNotices newest;
+
+	NotificationDispatcher(ReactiveMongoTemplate mongo, PushGateway gateway, Experts experts, IdLists lists,
+			NewestNotices newest, NotificationSettings settings, NotificationMeters meters, Clock clock) {
 		this.mongo = mongo;
+		this.lists = lists;
+		this.newest = newest;
 		this.meters = meters;
 		this.gateway = gateway;
 		this.experts = experts;
@@ -80,26 +90,54 @@ public class NotificationDispatcher {
 	}
 
 	/**
-	 * Claims up to a batch of due notifications: one conditional update over their ids that still requires each
-	 * to be due, so of two instances that picked the same ones, each notification goes to exactly one. The claim
-	 * is tested on a date that is always there, never on a missing field: under concurrent writes the embedded
-	 * server can match a "field is null" filter on a document another writer has just changed.
+	 * Claims up to a batch of due notifications. It reads a sample of the pushes owed by id from their list (so the
+	 * inbox history is never searched, and workers that sample at random seldom pick the same ones), then claims
+	 * each by one conditional update on its attempt count and claim time as read, both of which every claim and
+	 * every recorded outcome change: of two instances that picked the same one, exactly one holds it. Listed
+	 * notifications that are no longer owed leave the list.
 	 */
 	private Mono<Claimed> claim(String claim, Instant now) {
-		Criteria due = Criteria.where("delivery.state").is(DeliveryState.PENDING)
-			.and("delivery.nextAttemptAt").lte(now)
-			.and("delivery.claimedUntil").lt(now);
-		Query candidates = Query.query(due).limit(settings.batchSize());
-		candidates.fields().include("_id");
-		return mongo.find(candidates, Notification.class)
-			.map(Notification::id)
-			.collectList()
-			.flatMap(ids -> ids.isEmpty() ? Mono.just(new Claimed(0, List.of()))
-					: mongo.updateMulti(Query.query(Criteria.where("_id").in(ids)).addCriteria(due),
-							new Update().set("delivery.claimedBy", claim).set("delivery.claimedUntil", now.plus(settings.claimFor())),
-							Notification.class)
-						.then(mongo.find(Query.query(Criteria.where("delivery.claimedBy").is(claim)), Notification.class).collectList())
-						.map(claimed -> new Claimed(ids.size(), claimed)));
+		return lists.ids(Inboxes.PUSHES_OWED).flatMap(listed -> {
+			if (listed.isEmpty()) {
+				return Mono.just(new Claimed(0, List.of()));
+			}
+			List<String> sample = new ArrayList<>(listed);
+			Collections.shuffle(sample);
+			Query picked = Query.query(Criteria.where("_id").in(sample.subList(0, Math.min(sample.size(), settings.batchSize()))));
+			picked.fields().include("_id", "delivery.state", "delivery.attempts", "delivery.nextAttemptAt",
+					"delivery.claimedUntil");
+			return mongo.find(picked, Document.class, NOTIFICATIONS).collectList().flatMap(found -> {
+				List<String> settled = new ArrayList<>();
+				var claims = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, NOTIFICATIONS);
+				List<String> due = new ArrayList<>();
+				for (Document notification : found) {
+					String id = String.valueOf(notification.get("_id"));
+					Document delivery = notification.get("delivery", Document.class);
+					if (!DeliveryState.PENDING.name().equals(delivery.getString("state"))) {
+						settled.add(id);
+						continue;
+					}
+					Date claimedUntil = delivery.getDate("claimedUntil");
+					if (delivery.getDate("nextAttemptAt").toInstant().isAfter(now) || !claimedUntil.toInstant().isBefore(now)) {
+						continue;
+					}
+					due.add(id);
+					claims.updateOne(Query.query(Criteria.where("_id").is(id)
+						.and("delivery.attempts").is(delivery.getInteger("attempts"))
+						.and("delivery.claimedUntil").is(claimedUntil)),
+							new Update().set("delivery.claimedBy", claim).set("delivery.claimedUntil", now.plus(settings.claimFor())));
+				}
+				Mono<Void> tidy = lists.remove(Inboxes.PUSHES_OWED, settled);
+				if (due.isEmpty()) {
+					return tidy.thenReturn(new Claimed(0, List.of()));
+				}
+				return tidy.then(claims.execute())
+					.then(mongo.find(Query.query(Criteria.where("_id").in(due)), Notification.class)
+						.filter(notification -> claim.equals(notification.delivery().claimedBy()))
+						.collectList())
+					.map(claimed -> new Claimed(due.size(), claimed));
+			});
+		});
 	}
 
 	/** The devices still to reach for each claimed notification: looked up at the first attempt, then kept. */
@@ -135,7 +173,9 @@ public class NotificationDispatcher {
 	}
 
 	private Mono<Round> deliver(String claim, List<Notification> claimed, Map<String, List<String>> devices, Instant now) {
-		return superseded(claimed).flatMap(replaced -> {
+		// A newer notification about the same subject, for the same person, makes one pointless: the phone would show
+		// an offer for a visit since cancelled, since both share one collapse key.
+		return newest.overtaken(claimed).flatMap(replaced -> {
 			List<PushGateway.Message> messages = new ArrayList<>();
 			List<String> owners = new ArrayList<>();
 			for (Notification notification : claimed) {
@@ -161,33 +201,6 @@ public class NotificationDispatcher {
 		});
 	}
 
-	/**
-	 * The claimed notifications a newer one about the same subject, for the same person, makes pointless: the
-	 * phone would show an offer for a visit since cancelled, since both share one collapse key.
-	 */
-	private Mono<Set<String>> superseded(List<Notification> claimed) {
-		Set<String> subjects = new HashSet<>();
-		Set<String> recipients = new HashSet<>();
-		claimed.forEach(notification -> {
-			subjects.add(notification.subjectId());
-			recipients.add(notification.recipient());
-		});
-		Query related = Query.query(Criteria.where("subjectId").in(subjects).and("recipient").in(recipients));
-		related.fields().include("_id", "subjectId", "recipient", "createdAt");
-		return mongo.find(related, Notification.class).collectList().map(all -> {
-			Set<String> replaced = new HashSet<>();
-			for (Notification notification : claimed) {
-				boolean newer = all.stream().anyMatch(other -> other.subjectId().equals(notification.subjectId())
-						&& other.recipient().equals(notification.recipient())
-						&& other.createdAt().isAfter(notification.createdAt()));
-				if (newer) {
-					replaced.add(notification.id());
-				}
-			}
-			return replaced;
-		});
-	}
-
 	private Mono<Round> record(String claim, List<Notification> claimed, Set<String> replaced,
 			List<PushGateway.Message> messages, List<String> owners, List<PushGateway.Outcome> outcomes, Instant now) {
 		Map<String, List<Integer>> messageIndexes = new HashMap<>();
@@ -197,6 +210,7 @@ public class NotificationDispatcher {
 		Set<String> goneTokens = new HashSet<>();
 		ReactiveBulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, Notification.class);
 		List<DeliveryState> ended = new ArrayList<>();
+		List<String> settled = new ArrayList<>();
 		int retrying = 0;
 		Instant end = clock.instant();
 		for (Notification notification : claimed) {
@@ -210,6 +224,7 @@ public class NotificationDispatcher {
 						: before.devicesReached() > 0 ? DeliveryState.SENT : DeliveryState.INBOX_ONLY;
 				bulk.updateOne(stillOurs, finish(state, before, before.devicesReached(), end));
 				ended.add(state);
+				settled.add(notification.id());
 				continue;
 			}
 			int reached = before.devicesReached();
@@ -243,6 +258,7 @@ public class NotificationDispatcher {
 				DeliveryState state = reached > 0 ? DeliveryState.SENT : refused ? DeliveryState.FAILED : DeliveryState.INBOX_ONLY;
 				bulk.updateOne(stillOurs, finish(state, before, reached, end).set("delivery.lastError", lastError));
 				ended.add(state);
+				settled.add(notification.id());
 			}
 			else {
 				retrying++;
@@ -260,9 +276,12 @@ public class NotificationDispatcher {
 		int retries = retrying;
 		// Counted once written. A claim that lapsed mid-send (minutes late) lets another worker send and count
 		// the same notification too; the counts then show the duplicate the lapse caused.
-		return bulk.execute().doOnSuccess(written -> {
+		return bulk.execute().flatMap(written -> {
 			ended.forEach(meters::ended);
 			meters.retried(retries);
+			// When a claim lapsed, another worker holds the notification now: the list keeps it until a claim finds it
+			// settled.
+			return written.getMatchedCount() == claimed.size() ? lists.remove(Inboxes.PUSHES_OWED, settled) : Mono.<Void>empty();
 		}).then(forget).thenReturn(new Round(claimed.size(), claimed.size(), ended.size()));
 	}
 

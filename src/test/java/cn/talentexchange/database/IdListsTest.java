@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 import cn.talentexchange.assignment.Assignments;
 import cn.talentexchange.support.ApiTest;
@@ -13,6 +14,8 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -67,6 +70,25 @@ class IdListsTest extends ApiTest {
 			.expectBody(Map.class).returnResult().getResponseBody();
 		List<String> shown = ((List<?>) mine.get("items")).stream().map(item -> String.valueOf(((Map<?, ?>) item).get("id"))).toList();
 		assertThat(shown).contains("imported-visit");
+	}
+
+	@Test
+	void aSpreadListSharesItsIdsOutOverItsBucketsAndReadsThemBackWhole() {
+		IdList waiting = IdList.spread("things-waiting", "things", Criteria.where("state").is("WAITING"), 8);
+		List<String> added = IntStream.range(0, 200).mapToObj(index -> "w" + index).toList();
+		lists.add(waiting, added).block();
+		lists.add(waiting, List.of("w1", "w2")).block();
+		mongo.insert(new Document("_id", "w-imported").append("state", "WAITING"), "things").block();
+		mongo.insert(new Document("_id", "w-done").append("state", "DONE"), "things").block();
+		lists.backfill(waiting).run().block();
+
+		List<String> listed = lists.ids(waiting).block();
+		assertThat(listed).hasSize(201).containsAll(added).contains("w-imported").doesNotContain("w-done");
+		long buckets = mongo.count(new Query(Criteria.where("_id").regex("^things-waiting:")), IdLists.COLLECTION).block();
+		assertThat(buckets).isBetween(2L, 8L);
+
+		lists.remove(waiting, List.of("w1", "w-imported", "never-listed")).block();
+		assertThat(lists.ids(waiting).block()).hasSize(199).doesNotContain("w1", "w-imported");
 	}
 
 	private static List<String> ids(List<Document> documents) {

@@ -10,6 +10,9 @@ import java.time.temporal.TemporalAdjusters;
 import java.time.DayOfWeek;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import cn.talentexchange.assignment.Assignments;
@@ -18,11 +21,16 @@ import cn.talentexchange.expert.Expert;
 import cn.talentexchange.notification.Notification.DeliveryState;
 import cn.talentexchange.support.ApiTest;
 import com.google.firebase.FirebaseApp;
+import com.mongodb.event.CommandListener;
+import com.mongodb.event.CommandStartedEvent;
+import org.bson.BsonDocument;
+import org.bson.BsonString;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
@@ -46,6 +54,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 class NotificationDeliveryTest extends ApiTest {
 
 	static final FakeFcm FCM = start();
+
+	/** The filters of the commands on notifications while set: which fields each names. */
+	static final Queue<Set<String>> NOTIFICATION_FILTERS = new ConcurrentLinkedQueue<>();
+
+	static final AtomicBoolean RECORD_FILTERS = new AtomicBoolean();
 
 	/** When set, the next send reaches FCM and then never returns: the test kills the round, as a crash would. */
 	static final AtomicBoolean CRASH_AFTER_NEXT_SEND = new AtomicBoolean();
@@ -71,6 +84,31 @@ class NotificationDeliveryTest extends ApiTest {
 		@Bean(destroyMethod = "delete")
 		FirebaseApp firebaseApp() {
 			return FCM.firebaseApp();
+		}
+
+		@Bean
+		MongoClientSettingsBuilderCustomizer notificationFilters() {
+			return settings -> settings.addCommandListener(new CommandListener() {
+
+				@Override
+				public void commandStarted(CommandStartedEvent event) {
+					BsonDocument command = event.getCommand();
+					if (!RECORD_FILTERS.get() || !"notifications".equals(command.get(event.getCommandName()) instanceof BsonString name
+							? name.getValue() : null)) {
+						return;
+					}
+					switch (event.getCommandName()) {
+						// Copied now: the command's buffer is released once the listener returns.
+						case "find", "count", "delete", "aggregate" -> NOTIFICATION_FILTERS.add(Set.copyOf(command.getDocument(
+								"filter", new BsonDocument("scan", new BsonDocument())).keySet()));
+						case "update" -> command.getArray("updates").forEach(update -> NOTIFICATION_FILTERS.add(
+								Set.copyOf(update.asDocument().getDocument("q").keySet())));
+						default -> {
+						}
+					}
+				}
+
+			});
 		}
 
 		@Bean
@@ -159,6 +197,33 @@ class NotificationDeliveryTest extends ApiTest {
 			.expectBody().jsonPath("$.items[0].kind").isEqualTo("SEAT_ACCEPTED");
 		as("agency-liaozhong").get().uri("/api/v1/me/inbox").exchange().expectStatus().isOk()
 			.expectBody().jsonPath("$.items[?(@.subjectId == '" + offerId + "')]").doesNotExist();
+	}
+
+	/**
+	 * The embedded server serves a filter from an index only when it names exactly the index's fields; any other
+	 * filter reads the whole inbox history, which grows every month. So the dispatcher names only unique keys.
+	 */
+	@Test
+	void theDispatcherReachesNotificationsOnlyByTheirUniqueKeys() {
+		register("expert-0011", "token-0011");
+		AtomicBoolean refusedOnce = new AtomicBoolean();
+		FCM.answer(received -> refusedOnce.compareAndSet(false, true) ? FakeFcm.Reply.quotaExceeded(1) : FakeFcm.Reply.ok());
+		String offerId = offer("ex-0011", "req-faku-001", 9);
+		outbox.relay().block();
+		NOTIFICATION_FILTERS.clear();
+
+		RECORD_FILTERS.set(true);
+		dispatcher.dispatch().block();
+		RECORD_FILTERS.set(false);
+		makeDue(notificationAbout(offerId, "expert-0011").id());
+		RECORD_FILTERS.set(true);
+		dispatcher.dispatch().block();
+		RECORD_FILTERS.set(false);
+
+		assertThat(notificationAbout(offerId, "expert-0011").delivery().state()).isEqualTo(DeliveryState.SENT);
+		assertThat(FCM.received()).hasSize(2);
+		assertThat(NOTIFICATION_FILTERS).isNotEmpty().allSatisfy(fields -> assertThat(fields).isIn(Set.of("_id"),
+				Set.of("_id", "delivery.attempts", "delivery.claimedUntil"), Set.of("_id", "delivery.claimedBy")));
 	}
 
 	@Test
