@@ -63,6 +63,8 @@ class SecurityConfiguration {
 				.permitAll()
 				// The contract and its reader are public: an integrator needs them before having a token.
 				.pathMatchers(HttpMethod.GET, "/openapi.yaml", "/swagger-ui", "/swagger-ui/**", "/webjars/**").permitAll()
+				// The console's page and scripts hold no data: everything it shows comes from the API with the caller's token.
+				.pathMatchers(HttpMethod.GET, "/", "/index.html", "/console/**").permitAll()
 				.pathMatchers(HttpMethod.POST, API + "/dev/tokens").permitAll()
 				// A calendar app cannot send a token: the secret in the link is the credential.
 				.pathMatchers(HttpMethod.GET, API + "/calendar-feeds/*").permitAll()
