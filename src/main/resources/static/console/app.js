@@ -92,10 +92,12 @@ document.addEventListener('alpine:init', () => {
     inbox: [],
     record: null,
     calendarUrl: '',
+    availability: [],
     // HR bureau
     placements: [],
     ledger: null,
     ledgerMax: 0,
+    organisations: [],
     // Admin
     staff: { username: '', roles: [], countyId: null, organisationIds: null, version: null },
 
@@ -181,7 +183,7 @@ document.addEventListener('alpine:init', () => {
           case 'EXPERT':
             return this.loadMyAssignments();
           case 'HR_BUREAU':
-            return Promise.all([this.loadPlacements(), this.loadLedger()]);
+            return Promise.all([this.loadPlacements(), this.loadLedger(), this.loadOrganisations()]);
           default:
             return undefined;
         }
@@ -220,21 +222,39 @@ document.addEventListener('alpine:init', () => {
       this.requests = page.items;
     },
 
-    async createRequest() {
+    // Loads a draft or open request into the form; saving it then replaces it (PUT) under its version.
+    editRequest(request) {
+      const seat = request.seats[0];
+      this.draft = {
+        id: request.id, version: request.version, title: request.title, description: request.description,
+        category: request.category, subCategory: request.subCategory, skill: seat.skill, minLevel: seat.minLevel,
+        count: seat.count, date: request.acceptableDates[0], duration: request.duration, priority: request.priority,
+        address: request.location.address, location: request.location, otherSeats: request.seats.slice(1),
+        otherDates: request.acceptableDates.slice(1),
+      };
+    },
+
+    async saveRequest() {
       await this.attempt(async () => {
         const county = this.counties.find(candidate => candidate.id === this.session.countyId);
-        const site = county ? county.location : { lat: 0, lon: 0 };
-        await this.call('POST', '/requests', {
+        const site = this.draft.location || (county ? county.location : { lat: 0, lon: 0 });
+        const body = {
           title: this.draft.title,
           description: this.draft.description,
           category: this.draft.category,
           subCategory: this.draft.subCategory,
-          seats: [{ skill: this.draft.skill, minLevel: this.draft.minLevel, count: this.draft.count }],
-          acceptableDates: [this.draft.date],
+          // The form edits the first seat and date; others the request already had are kept as they were.
+          seats: [{ skill: this.draft.skill, minLevel: this.draft.minLevel, count: this.draft.count }, ...(this.draft.otherSeats || [])],
+          acceptableDates: [this.draft.date, ...(this.draft.otherDates || []).filter(date => date !== this.draft.date)],
           duration: this.draft.duration,
           priority: this.draft.priority,
           location: { lat: site.lat, lon: site.lon, address: this.draft.address },
-        });
+        };
+        if (this.draft.id) {
+          await this.call('PUT', `/requests/${encodeURIComponent(this.draft.id)}`, { ...body, version: this.draft.version });
+        } else {
+          await this.call('POST', '/requests', body);
+        }
         this.resetDraft();
         await this.loadRequests();
       }, 'agency.saved');
@@ -482,10 +502,12 @@ document.addEventListener('alpine:init', () => {
     },
 
     async loadMyAssignments() {
-      const [offered, upcoming, inbox, record] = await Promise.all([this.call('GET', '/assignments/me?stage=OFFERED&size=50'),
-        this.call('GET', '/assignments/me?stage=UPCOMING&size=50'), this.call('GET', '/me/inbox?size=10'),
-        this.call('GET', '/experts/me/record')]);
-      this.myOffers = offered.items;
+      const [offered, upcoming, inbox, record, availability] = await Promise.all([
+        this.call('GET', '/assignments/me?stage=OFFERED&size=50'), this.call('GET', '/assignments/me?stage=UPCOMING&size=50'),
+        this.call('GET', '/me/inbox?size=10'), this.call('GET', '/experts/me/record'), this.call('GET', '/experts/me/availability')]);
+      this.availability = availability.dates;
+      // Each offer read on its own carries why the plan chose this expert, in their language.
+      this.myOffers = await Promise.all(offered.items.map(offer => this.call('GET', `/assignments/${encodeURIComponent(offer.id)}`)));
       this.upcoming = upcoming.items;
       this.inbox = inbox.items;
       this.record = record;
@@ -510,6 +532,31 @@ document.addEventListener('alpine:init', () => {
           { 'Idempotency-Key': offer.idempotencyKey });
         await this.loadMyAssignments();
       }, 'expert.declined');
+    },
+
+    // The Saturdays and Sundays of the next twelve weeks, as the calendar shows them.
+    weekendDays() {
+      const days = [];
+      for (let week = 0; week < 12; week++) {
+        const saturday = nextSaturday(week);
+        const sunday = new Date(`${saturday}T00:00:00Z`);
+        sunday.setUTCDate(sunday.getUTCDate() + 1);
+        days.push(saturday, isoDate(sunday));
+      }
+      return days.filter(day => day >= this.today());
+    },
+
+    dayLabel(day) {
+      return new Date(`${day}T00:00:00Z`).toLocaleDateString(this.lang, { timeZone: 'UTC', month: 'short', day: 'numeric', weekday: 'short' });
+    },
+
+    // One day at a time: PATCH adds or removes it without replacing the rest, so two phones cannot undo each other.
+    async toggleDay(day) {
+      await this.attempt(async () => {
+        const offered = this.availability.includes(day);
+        const changed = await this.call('PATCH', '/experts/me/availability', offered ? { removeDates: [day] } : { addDates: [day] });
+        this.availability = changed.dates;
+      });
     },
 
     async checkIn(visit) {
@@ -538,6 +585,16 @@ document.addEventListener('alpine:init', () => {
     async loadPlacements() {
       const page = await this.call('GET', '/secondments/placements?size=100');
       this.placements = page.items;
+    },
+
+    async loadOrganisations() {
+      const page = await this.call('GET', '/secondments/organisations?size=100');
+      this.organisations = page.items;
+    },
+
+    organisationName(id) {
+      const organisation = this.organisations.find(candidate => candidate.id === id);
+      return organisation ? (this.lang === 'en' ? organisation.nameEn : organisation.nameZh) : id;
     },
 
     // Cadre-months both ways per pairing over this year, on one scale.

@@ -9,12 +9,12 @@ import cn.talentexchange.expert.PhoneNumbers;
 
 /**
  * An assignment as the API shows it. {@code expert} is for agencies and coordinators; the phone number
- * appears only once the expert has accepted.
+ * appears only once the expert has accepted. {@code whyYou} is for the expert reading their own assignment.
  */
 record AssignmentView(String id, String planId, String requestId, String countyId, int seat, int position,
 		String skill, LocalDate date, boolean wholeWeekend, String expertId, AssignmentStatus status,
 		Instant offerDeadline, Double hours, List<Assignment.Transition> history, Assignment.Feedback feedback,
-		ExpertContact expert, long version, Instant createdAt, Instant updatedAt) {
+		ExpertContact expert, List<String> whyYou, long version, Instant createdAt, Instant updatedAt) {
 
 	static AssignmentView of(Assignment assignment, ExpertCard expert) {
 		ExpertContact contact = expert == null ? null
@@ -23,7 +23,13 @@ record AssignmentView(String id, String planId, String requestId, String countyI
 		return new AssignmentView(assignment.id(), assignment.planId(), assignment.requestId(), assignment.countyId(),
 				assignment.seat(), assignment.position(), assignment.skill(), assignment.date(), assignment.wholeWeekend(),
 				assignment.expertId(), assignment.status(), assignment.offerDeadline(), assignment.hours(),
-				assignment.history(), assignment.feedback(), contact, assignment.version(), assignment.createdAt(), assignment.updatedAt());
+				assignment.history(), assignment.feedback(), contact, null, assignment.version(), assignment.createdAt(),
+				assignment.updatedAt());
+	}
+
+	AssignmentView withWhyYou(List<String> reasons) {
+		return new AssignmentView(id, planId, requestId, countyId, seat, position, skill, date, wholeWeekend, expertId, status,
+				offerDeadline, hours, history, feedback, expert, reasons, version, createdAt, updatedAt);
 	}
 
 	private static final List<AssignmentStatus> ACCEPTED_OR_LATER = List.of(AssignmentStatus.ACCEPTED,

@@ -3,6 +3,7 @@ package cn.talentexchange.assignment;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Function;
 
 import cn.talentexchange.database.PagedQueries;
@@ -58,8 +59,12 @@ class AssignmentsController {
 
 	private final Assignments assignments;
 
-	AssignmentsController(AssignmentLifecycle lifecycle, PagedQueries pages, Experts experts, Assignments assignments) {
+	private final OfferReasons offerReasons;
+
+	AssignmentsController(AssignmentLifecycle lifecycle, PagedQueries pages, Experts experts, Assignments assignments,
+			OfferReasons offerReasons) {
 		this.assignments = assignments;
+		this.offerReasons = offerReasons;
 		this.lifecycle = lifecycle;
 		this.pages = pages;
 		this.experts = experts;
@@ -108,8 +113,9 @@ class AssignmentsController {
 	}
 
 	/**
-	 * One assignment, what a push's {@code subjectId} opens: an expert reads their own, a county agency those of its
-	 * county (with the expert's contact), a coordinator any. Anyone else's is a 404, as if it did not exist.
+	 * One assignment, what a push's {@code subjectId} opens: an expert reads their own, with why the planner chose
+	 * them, a county agency those of its county (with the expert's contact), a coordinator any. Anyone else's is a
+	 * 404, as if it did not exist.
 	 */
 	@GetMapping("/{id}")
 	Mono<ResponseEntity<AssignmentView>> one(Caller caller, @PathVariable String id) {
@@ -126,7 +132,13 @@ class AssignmentsController {
 						.defaultIfEmpty(AssignmentView.of(assignment, null))
 						.map(view -> ResponseEntity.ok().eTag(ExpectedVersion.entityTag(assignment.version())).body(view));
 				}
-				return assignment.expertId().equals(found.getT2()) ? Mono.just(versioned(assignment)) : Mono.empty();
+				if (!assignment.expertId().equals(found.getT2())) {
+					return Mono.empty();
+				}
+				Locale reader = caller.locale() == null ? Locale.SIMPLIFIED_CHINESE : Locale.forLanguageTag(caller.locale());
+				return offerReasons.of(assignment, reader)
+					.map(reasons -> ResponseEntity.ok().eTag(ExpectedVersion.entityTag(assignment.version()))
+						.body(AssignmentView.of(assignment, null).withWhyYou(reasons)));
 			})
 			.switchIfEmpty(Mono.error(() -> ApiProblem.notFound("assignment", id)));
 	}

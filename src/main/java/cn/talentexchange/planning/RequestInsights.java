@@ -90,6 +90,32 @@ class RequestInsights {
 	}
 
 	/**
+	 * The reasons the latest plan that covered the request gives for the expert on the seat position, as its
+	 * explanation words them; none when that plan did not put this expert there (a seat given by hand, a later replan).
+	 * The caller's right to the assignment is checked by whoever asks.
+	 */
+	Mono<List<String>> reasonsFor(String requestId, int seat, int position, String expertId, boolean chinese) {
+		return requests.findById(requestId)
+			.flatMap(request -> latestPlan(requestId)
+				.filter(plan -> plan.proposals().stream().anyMatch(proposal -> proposal.requestId().equals(requestId)
+						&& expertId.equals(proposal.expertId())))
+				.flatMap(plan -> Mono.zip(loader.loadAround(request, plan), references.organisationNames(chinese),
+						Flux.fromIterable(request.seats()).concatMap(each -> references.skill(each.skill()))
+							.collectMap(Skill::id, skill -> chinese ? skill.nameZh() : skill.nameEn()),
+						references.categoryName(request.category(), chinese))
+					.publishOn(Schedulers.boundedElastic())
+					.map(facts -> new ExplanationWriter(request, plan, facts.getT1(), Map.of(), facts.getT2(), facts.getT3(),
+							facts.getT4(), chinese, timing.earliestOfferableDate()).write())))
+			.flatMap(explanation -> Mono.justOrEmpty(explanation.seats().stream()
+				.filter(explained -> explained.seat() == seat)
+				.flatMap(explained -> explained.chosen().stream())
+				.filter(chosen -> chosen.position() == position && chosen.expertId().equals(expertId))
+				.findFirst()
+				.map(Explanation.ChosenExpert::reasons)))
+			.defaultIfEmpty(List.of());
+	}
+
+	/**
 	 * Ranks everyone who could take the seat by what the plan's score would become with them in it: the
 	 * first empty position, or the first position when all are taken.
 	 */

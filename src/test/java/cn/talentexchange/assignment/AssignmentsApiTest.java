@@ -161,6 +161,21 @@ class AssignmentsApiTest extends ApiTest {
 	}
 
 	@Test
+	void theExpertReadsWhyThePlanChoseThemAndNobodyElseDoes() {
+		Map<String, Object> offer = offers.get(1);
+		String path = "/api/v1/assignments/" + offer.get("id");
+		Map<?, ?> own = as(username(offer)).get().uri(path).exchange().expectStatus().isOk().expectBody(Map.class)
+			.returnResult().getResponseBody();
+		List<?> reasons = (List<?>) own.get("whyYou");
+		assertThat(reasons).as("why the plan chose them").hasSizeGreaterThanOrEqualTo(3);
+		assertThat((String) reasons.get(0)).contains("级能力").contains("要求");
+		assertThat((String) reasons.get(1)).startsWith("路程约");
+		as("coordinator").get().uri(path).exchange().expectStatus().isOk().expectBody().jsonPath("$.whyYou").isEmpty();
+		as(username(offer)).get().uri("/api/v1/assignments/me").exchange().expectStatus().isOk().expectBody()
+			.jsonPath("$.items[0].whyYou").isEmpty();
+	}
+
+	@Test
 	void visitsAreCheckedInOnTheirDayAndCompletedAfterCheckIn() {
 		Map<String, Object> offer = offers.remove(0);
 		String expert = username(offer);

@@ -75,9 +75,17 @@ class ConsoleBrowserTest extends ApiTest {
 			laptop.findElement(By.cssSelector("#new-request [name=address]")).sendKeys("法库县经济开发区管委会");
 			shot(laptop, "agency-1-new-request");
 			laptop.findElement(By.id("create-request")).click();
-			WebElement row = waitFor(laptop, By.xpath("//table[@id='requests']//tr[.//button[text()='" + title + "']]"));
+			WebElement draft = waitFor(laptop, By.xpath("//table[@id='requests']//tr[.//button[text()='" + title + "']]"));
+			draft.findElement(By.className("edit-request")).click();
+			WebElement titleField = laptop.findElement(By.cssSelector("#new-request [name=title]"));
+			assertThat(titleField.getAttribute("value")).isEqualTo(title);
+			titleField.sendKeys("（修订）");
+			laptop.findElement(By.id("create-request")).click();
+			String revised = title + "（修订）";
+			WebElement row = waitFor(laptop, By.xpath("//table[@id='requests']//tr[.//button[text()='" + revised + "']]"));
+			assertThat(laptop.findElements(By.xpath("//table[@id='requests']//button[text()='" + title + "']"))).isEmpty();
 			row.findElement(By.className("open-request")).click();
-			waitFor(laptop, By.xpath("//table[@id='requests']//tr[.//button[text()='" + title + "']]//span[text()='已发布']"));
+			waitFor(laptop, By.xpath("//table[@id='requests']//tr[.//button[text()='" + revised + "']]//span[text()='已发布']"));
 			assertThat(laptop.findElement(By.id("message")).getText()).isEqualTo("需求已发布，等待排期。");
 			shot(laptop, "agency-2-opened");
 			assertCleanConsole(laptop);
@@ -127,6 +135,7 @@ class ConsoleBrowserTest extends ApiTest {
 		try {
 			signIn(phone, expert, "expert");
 			WebElement card = waitFor(phone, By.cssSelector("article.offer[data-id='" + offerId + "']"));
+			assertThat(card.findElement(By.cssSelector("ul.why-you li")).getText()).contains("级能力");
 			shot(phone, "expert-1-offers");
 			card.findElement(By.className("accept")).click();
 			waitFor(phone, By.cssSelector("article.upcoming[data-id='" + offerId + "']"));
@@ -182,7 +191,17 @@ class ConsoleBrowserTest extends ApiTest {
 			assertThat(waitFor(phone, By.cssSelector("#sign-in h1")).getText()).isEqualTo("Sign in");
 			signIn(phone, "expert-0002", "expert");
 			assertThat(phone.findElement(By.cssSelector("#expert h1")).getText()).isEqualTo("New offers");
-			shot(phone, "expert-en");
+			WebElement day = phone.findElement(By.cssSelector("#weekends button.day"));
+			String date = day.getAttribute("data-date");
+			String before = day.getAttribute("aria-pressed");
+			day.click();
+			By sameDay = By.cssSelector("#weekends button.day[data-date='" + date + "']");
+			new WebDriverWait(phone, Duration.ofSeconds(30))
+				.until(ExpectedConditions.not(ExpectedConditions.attributeToBe(sameDay, "aria-pressed", before)));
+			as("expert-0002").get().uri("/api/v1/experts/me/availability").exchange().expectStatus().isOk().expectBody()
+				.jsonPath("$.dates[?(@ == '" + date + "')]").value(found -> assertThat((List<?>) found)
+					.hasSize("true".equals(before) ? 0 : 1));
+			shot(phone, "expert-en", phone.findElement(By.id("weekends")));
 			phone.findElement(By.id("switch-language")).click();
 			assertThat(phone.findElement(By.cssSelector("#expert h1")).getText()).isEqualTo("新的邀请");
 			assertCleanConsole(phone);
