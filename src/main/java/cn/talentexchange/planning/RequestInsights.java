@@ -78,15 +78,20 @@ class RequestInsights {
 					.toList();
 				Mono<Map<String, String>> displayNames = chosen.isEmpty() ? Mono.just(Map.of())
 						: experts.findAllById(chosen).collectMap(Expert::id, Expert::displayName);
-				Mono<Map<String, String>> skillNames = Flux.fromIterable(request.seats())
-					.concatMap(seat -> references.skill(seat.skill()))
-					.collectMap(Skill::id, skill -> chinese ? skill.nameZh() : skill.nameEn());
-				return Mono.zip(loader.loadAround(request, plan), displayNames, references.organisationNames(chinese),
-						skillNames, references.categoryName(request.category(), chinese))
-					.publishOn(Schedulers.boundedElastic())
-					.map(facts -> new ExplanationWriter(request, plan, facts.getT1(), facts.getT2(), facts.getT3(),
-							facts.getT4(), facts.getT5(), chinese, timing.earliestOfferableDate()).write());
+				return displayNames.flatMap(names -> write(request, plan, names, chinese));
 			}));
+	}
+
+	/** The explanation of the request against the plan (none yet: null), in one language. */
+	private Mono<Explanation> write(DemandRequest request, PlanRun plan, Map<String, String> displayNames, boolean chinese) {
+		Mono<Map<String, String>> skillNames = Flux.fromIterable(request.seats())
+			.concatMap(seat -> references.skill(seat.skill()))
+			.collectMap(Skill::id, skill -> chinese ? skill.nameZh() : skill.nameEn());
+		return Mono.zip(loader.loadAround(request, plan), references.organisationNames(chinese), skillNames,
+				references.categoryName(request.category(), chinese))
+			.publishOn(Schedulers.boundedElastic())
+			.map(facts -> new ExplanationWriter(request, plan, facts.getT1(), displayNames, facts.getT2(), facts.getT3(),
+					facts.getT4(), chinese, timing.earliestOfferableDate()).write());
 	}
 
 	/**
@@ -99,13 +104,8 @@ class RequestInsights {
 			.flatMap(request -> latestPlan(requestId)
 				.filter(plan -> plan.proposals().stream().anyMatch(proposal -> proposal.requestId().equals(requestId)
 						&& expertId.equals(proposal.expertId())))
-				.flatMap(plan -> Mono.zip(loader.loadAround(request, plan), references.organisationNames(chinese),
-						Flux.fromIterable(request.seats()).concatMap(each -> references.skill(each.skill()))
-							.collectMap(Skill::id, skill -> chinese ? skill.nameZh() : skill.nameEn()),
-						references.categoryName(request.category(), chinese))
-					.publishOn(Schedulers.boundedElastic())
-					.map(facts -> new ExplanationWriter(request, plan, facts.getT1(), Map.of(), facts.getT2(), facts.getT3(),
-							facts.getT4(), chinese, timing.earliestOfferableDate()).write())))
+				// The reasons name no one, so the display names are not looked up.
+				.flatMap(plan -> write(request, plan, Map.of(), chinese)))
 			.flatMap(explanation -> Mono.justOrEmpty(explanation.seats().stream()
 				.filter(explained -> explained.seat() == seat)
 				.flatMap(explained -> explained.chosen().stream())
